@@ -1,0 +1,61 @@
+/**
+ * Errors the domain raises. Each carries a stable code from schema/error-codes.json; the GraphQL edge
+ * translates them into GraphQL errors with `extensions.code`. Anything that is not a DomainError is
+ * unexpected: it is logged and masked at the edge.
+ */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  /** Extra members for `extensions` (never internals: they reach clients). */
+  abstract extensions(): Record<string, unknown>;
+}
+
+/** The input breaks a rule. `field` is the offending input path, e.g. `input.position`. */
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'BadUserInputError';
+  }
+  extensions() {
+    return { field: this.field };
+  }
+}
+
+/** No object with this id exists (in the caller's organisation). */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`No ${entity} with id ${id} exists.`);
+    this.name = 'NotFoundError';
+  }
+  extensions() {
+    return { entity: this.entity };
+  }
+}
+
+/** The client edited from a stale version; it should re-read the object and retry. */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(
+    readonly entity: string,
+    readonly currentVersion: number | null,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `This ${entity} was changed by someone else (now at version ${currentVersion ?? 'unknown'}). Reload it and apply your edit again.`,
+    );
+    this.name = 'ConflictError';
+  }
+  extensions() {
+    return { currentVersion: this.currentVersion };
+  }
+}
