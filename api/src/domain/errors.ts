@@ -26,18 +26,21 @@ export class BadUserInputError extends DomainError {
   }
 }
 
-/** No object with this id exists (in the caller's organisation). */
+/**
+ * No object with this id exists (in the caller's organisation). `typeName` is the object's type
+ * (e.g. `Activity`) and `id` its stored id; the edge rewrites both into the client's global id.
+ */
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
   constructor(
-    readonly entity: string,
+    readonly typeName: string,
     readonly id: string,
   ) {
-    super(`No ${entity} with id ${id} exists.`);
+    super(`No ${typeName} with id ${id} exists.`);
     this.name = 'NotFoundError';
   }
   extensions() {
-    return { entity: this.entity };
+    return { type: this.typeName };
   }
 }
 

@@ -1,0 +1,66 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError, NotFoundError } from '../domain/errors';
+import { NODE_TYPES, toGlobalId, type NodeTypeName } from './global-id';
+
+/**
+ * The edge between our errors and clients. Domain errors keep their message and code; GraphQL's own
+ * errors (syntax, validation, variable coercion) pass through with Apollo's codes; anything else is a
+ * bug: it is logged here and the client sees only "Internal server error" — never SQL or a stack.
+ */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: publicMessage(original),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...publicExtensions(original) },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('Unexpected error while answering a GraphQL request:', original);
+  return {
+    message: 'Internal server error. It has been logged; please try again or report it.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function publicMessage(error: DomainError): string {
+  if (error instanceof NotFoundError && isNodeType(error.typeName)) {
+    return `No ${error.typeName} with id ${toGlobalId(error.typeName, error.id)} exists.`;
+  }
+  return error.message;
+}
+
+function publicExtensions(error: DomainError): Record<string, unknown> {
+  if (error instanceof NotFoundError) return { type: error.typeName };
+  return error.extensions();
+}
+
+function isNodeType(name: string): name is NodeTypeName {
+  return (NODE_TYPES as readonly string[]).includes(name);
+}
+
+/** Errors raised outside resolvers (e.g. by the HTTP layer) with a stable code. */
+export function publicError(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}

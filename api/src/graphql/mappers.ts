@@ -1,0 +1,96 @@
+import { PROCESS_ENTERED_BY } from '../domain/usm';
+import type {
+  Activity,
+  Handover,
+  Organisation,
+  Process,
+  Role,
+  Tool,
+  Workflow,
+} from '../persistence/entities';
+import type { Versioned } from '../persistence/entities/base';
+import { toGlobalId, type NodeTypeName } from './global-id';
+import { ActivityNode, HandoverNode, OrganisationNode, ProcessNode, RoleNode, ToolNode } from './types/model';
+import { build } from './types/node';
+import { WorkflowNode } from './types/workflow';
+
+/** Entity → GraphQL object. The only place that knows both shapes. */
+function versioned(type: NodeTypeName, entity: Versioned, organisationId: string) {
+  return {
+    id: toGlobalId(type, entity.id),
+    storedId: entity.id,
+    organisationId,
+    version: entity.version,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+export function organisationNode(entity: Organisation): OrganisationNode {
+  return build(OrganisationNode, { ...versioned('Organisation', entity, entity.id), name: entity.name });
+}
+
+export function processNode(entity: Process): ProcessNode {
+  return build(ProcessNode, {
+    ...versioned('Process', entity, entity.organisation.id),
+    key: entity.key,
+    name: entity.name,
+    purpose: entity.purpose,
+  });
+}
+
+export function activityNode(entity: Activity): ActivityNode {
+  return build(ActivityNode, {
+    ...versioned('Activity', entity, entity.organisation.id),
+    name: entity.name,
+    description: entity.description,
+    position: entity.position,
+    deleted: entity.deletedAt !== null,
+    processId: entity.process.id,
+  });
+}
+
+export function handoverNode(entity: Handover): HandoverNode {
+  return build(HandoverNode, {
+    ...versioned('Handover', entity, entity.organisation.id),
+    callType: entity.callType,
+    kind: entity.kind,
+    targetKey: PROCESS_ENTERED_BY[entity.callType],
+    fromActivityId: entity.fromActivity.id,
+  });
+}
+
+export function workflowNode(entity: Workflow): WorkflowNode {
+  return build(WorkflowNode, {
+    id: toGlobalId('Workflow', entity.id),
+    storedId: entity.id,
+    organisationId: entity.organisation.id,
+    version: entity.version,
+    number: entity.number,
+    name: entity.name,
+    trigger: entity.trigger,
+    // USM: workflows started by a risk are proactive; every other call comes from a customer.
+    reactive: entity.trigger !== 'RISK',
+    startProcess: entity.startProcess,
+    forkChoiceMap: entity.forkChoices,
+    forkChoices: Object.entries(entity.forkChoices).map(
+      ([process, target]) => ({ process, target }) as never,
+    ),
+  });
+}
+
+export function roleNode(entity: Role): RoleNode {
+  return build(RoleNode, {
+    ...versioned('Role', entity, entity.organisation.id),
+    name: entity.name,
+    description: entity.description,
+  });
+}
+
+export function toolNode(entity: Tool): ToolNode {
+  return build(ToolNode, {
+    ...versioned('Tool', entity, entity.organisation.id),
+    name: entity.name,
+    description: entity.description,
+  });
+}

@@ -1,0 +1,55 @@
+import { registerEnumType } from 'type-graphql';
+import { CALL_TYPES, HANDOVER_KINDS, PROCESS_KEYS } from '../../domain/usm';
+import { ORGANISATION_TEMPLATES } from '../../services/organisation-template';
+
+function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const ProcessKeyEnum = enumObject(PROCESS_KEYS);
+export const CallTypeEnum = enumObject(CALL_TYPES);
+export const HandoverKindEnum = enumObject(HANDOVER_KINDS);
+export const OrganisationTemplateEnum = enumObject(ORGANISATION_TEMPLATES);
+
+registerEnumType(ProcessKeyEnum, {
+  name: 'ProcessKey',
+  description: 'The five USM processes.',
+});
+registerEnumType(CallTypeEnum, {
+  name: 'CallType',
+  description: 'The kind of call that starts or continues a workflow; each call type enters one process.',
+  valuesConfig: {
+    WISH: {
+      description: 'Create or adjust a service agreement (enters Agree). A complaint is a kind of wish.',
+    },
+    RFC: { description: 'A request for a permanent change to the managed infrastructure (enters Change).' },
+    INCIDENT: { description: 'Restore the service after a failure or an imminent failure (enters Recover).' },
+    SERVICE_REQUEST: {
+      description: 'Deliver something within the agreement without a permanent change (enters Operate).',
+    },
+    RISK: { description: 'A threat or an opportunity, raised proactively (enters Improve).' },
+  },
+});
+registerEnumType(HandoverKindEnum, {
+  name: 'HandoverKind',
+  valuesConfig: {
+    FORK: {
+      description:
+        'A synchronous call: the caller waits and resumes at its next step when the called process completes.',
+    },
+    SPAWN: { description: 'A new, independent call: the caller does not wait.' },
+  },
+});
+registerEnumType(OrganisationTemplateEnum, {
+  name: 'OrganisationTemplate',
+  valuesConfig: {
+    USM_REFERENCE: {
+      description:
+        'The five processes with the USM reference steps, hand-overs, eight workflows and the four USM profiles as roles.',
+    },
+    EMPTY: {
+      description:
+        'The five processes without activities, and the eight workflows (which then expand to no steps).',
+    },
+  },
+});

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { EntitySchemaProperty } from '@mikro-orm/core';
+
+/**
+ * Columns every stored object has. `version` drives optimistic locking: MikroORM adds
+ * `WHERE version = ?` to each update and raises OptimisticLockError when another transaction won.
+ */
+export interface Versioned {
+  id: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const versionedProperties = {
+  id: { type: 'uuid', primary: true, onCreate: () => randomUUID() },
+  version: { type: 'integer', version: true },
+  createdAt: { type: 'datetime', onCreate: () => new Date() },
+  updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+} as const satisfies Record<keyof Versioned, EntitySchemaProperty<unknown, Versioned>>;
+
+/** Columns the database or the ORM fills in, so `em.create` does not ask for them. */
+export type GeneratedColumns = 'id' | 'version' | 'createdAt' | 'updatedAt';

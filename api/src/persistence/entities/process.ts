@@ -1,0 +1,30 @@
+import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
+import { PROCESS_KEYS, type ProcessKey } from '../../domain/usm';
+import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { Organisation } from './organisation';
+
+/** One of an organisation's five USM processes. Its version also guards the order of its activities. */
+export class Process implements Versioned {
+  [OptionalProps]?: GeneratedColumns;
+  id!: string;
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+  organisation!: Rel<Organisation>;
+  key!: ProcessKey;
+  name!: string;
+  purpose!: string;
+}
+
+export const ProcessSchema = new EntitySchema<Process>({
+  class: Process,
+  tableName: 'process',
+  properties: {
+    ...versionedProperties,
+    organisation: { kind: 'm:1', entity: () => Organisation, deleteRule: 'cascade' },
+    key: { enum: true, items: () => [...PROCESS_KEYS], type: 'string' },
+    name: { type: 'string', length: 200 },
+    purpose: { type: 'text' },
+  },
+  uniques: [{ properties: ['organisation', 'key'] }],
+});

@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { planInsert, planMove, planRemove, type Positioned } from '../domain/positions';
+import { validDescription, validName } from '../domain/validation';
+import { Activity, Handover, Process } from '../persistence/entities';
+import { liveActivityOrFail, lookupOrFail } from './lookup';
+import { assertVersion, inTransaction } from './transaction';
+
+/**
+ * Activities are kept 1-based and contiguous per process. Every change of order (insert, move, delete)
+ * bumps the process's version, so two concurrent reorders of one process cannot both commit: the
+ * second fails its optimistic check and answers CONFLICT instead of leaving a gap or a duplicate.
+ * Siblings whose position shifts get a new version too: a client holding their old position is stale.
+ */
+export interface CreateActivityInput {
+  processId: string;
+  name: string;
+  description?: string | null;
+  /** 1..n+1; absent appends. */
+  position?: number | null;
+}
+
+export function createActivity(em: EntityManager, input: CreateActivityInput): Promise<Activity> {
+  const name = validName(input.name, 'input.name', 'activity name');
+  const description = validDescription(input.description, 'input.description');
+  return inTransaction(em, async (tx) => {
+    const process = await lookupOrFail(tx, Process, input.processId);
+    const siblings = await liveActivitiesOf(tx, process);
+    const position = input.position ?? siblings.length + 1;
+    applyPositions(siblings, planInsert(siblings, position, process.name));
+    touch(process);
+    return tx.create(Activity, { organisation: process.organisation, process, name, description, position });
+  });
+}
+
+export interface UpdateActivityInput {
+  id: string;
+  version: number;
+  name?: string | null;
+  description?: string | null;
+  position?: number | null;
+}
+
+export function updateActivity(em: EntityManager, input: UpdateActivityInput): Promise<Activity> {
+  const name = input.name == null ? undefined : validName(input.name, 'input.name', 'activity name');
+  const description =
+    input.description == null ? undefined : validDescription(input.description, 'input.description');
+  return inTransaction(em, async (tx) => {
+    const activity = await liveActivityOrFail(tx, input.id);
+    assertVersion(activity, input.version, 'activity');
+    if (name !== undefined) activity.name = name;
+    if (description !== undefined) activity.description = description;
+    if (input.position != null && input.position !== activity.position) {
+      const process = activity.process;
+      const siblings = await liveActivitiesOf(tx, process);
+      applyPositions(siblings, planMove(siblings, activity.id, input.position, process.name));
+      touch(process);
+    }
+    return activity;
+  });
+}
+
+/**
+ * Deleting keeps the activity as a tombstone (what was derived from it can still resolve it), closes the
+ * gap in the order and removes the hand-overs that started at it.
+ */
+export function deleteActivity(em: EntityManager, input: { id: string; version: number }): Promise<boolean> {
+  return inTransaction(em, async (tx) => {
+    const activity = await liveActivityOrFail(tx, input.id);
+    assertVersion(activity, input.version, 'activity');
+    const process = activity.process;
+    const siblings = await liveActivitiesOf(tx, process);
+    applyPositions(siblings, planRemove(siblings, activity.id));
+    activity.deletedAt = new Date();
+    touch(process);
+    await tx.nativeDelete(Handover, { fromActivity: activity });
+    return true;
+  });
+}
+
+function liveActivitiesOf(em: EntityManager, process: Process): Promise<Activity[]> {
+  return em.find(Activity, { process, deletedAt: null }, { orderBy: { position: 'asc' } });
+}
+
+function applyPositions(activities: Activity[], plan: Positioned[]): void {
+  const byId = new Map(activities.map((activity) => [activity.id, activity]));
+  for (const { id, position } of plan) byId.get(id)!.position = position;
+}
+
+/** Marks the process changed so its version is bumped (and checked) at flush. */
+function touch(process: Process): void {
+  process.updatedAt = new Date();
+}

@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { validName } from '../domain/validation';
+import { Organisation } from '../persistence/entities';
+import { lookupOrFail } from './lookup';
+import { applyTemplate, type OrganisationTemplate } from './organisation-template';
+import { assertVersion, inTransaction } from './transaction';
+
+export interface CreateOrganisationInput {
+  name: string;
+  template: OrganisationTemplate;
+}
+
+export function createOrganisation(em: EntityManager, input: CreateOrganisationInput): Promise<Organisation> {
+  const name = validName(input.name, 'input.name', 'organisation name');
+  return inTransaction(em, async (tx) => {
+    const organisation = tx.create(Organisation, { name });
+    applyTemplate(tx, organisation, input.template);
+    return organisation;
+  });
+}
+
+export interface UpdateOrganisationInput {
+  id: string;
+  version: number;
+  name?: string | null;
+}
+
+export function updateOrganisation(em: EntityManager, input: UpdateOrganisationInput): Promise<Organisation> {
+  const name = input.name == null ? undefined : validName(input.name, 'input.name', 'organisation name');
+  return inTransaction(em, async (tx) => {
+    const organisation = await lookupOrFail(tx, Organisation, input.id);
+    assertVersion(organisation, input.version, 'organisation');
+    if (name !== undefined) organisation.name = name;
+    return organisation;
+  });
+}
+
+/** Deletes the organisation and everything in it (the foreign keys cascade). */
+export function deleteOrganisation(
+  em: EntityManager,
+  input: { id: string; version: number },
+): Promise<boolean> {
+  return inTransaction(em, async (tx) => {
+    const organisation = await lookupOrFail(tx, Organisation, input.id);
+    assertVersion(organisation, input.version, 'organisation');
+    tx.remove(organisation);
+    return true;
+  });
+}

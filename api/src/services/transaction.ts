@@ -1,0 +1,49 @@
+import {
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/postgresql';
+import { ConflictError } from '../domain/errors';
+import type { Versioned } from '../persistence/entities/base';
+
+/**
+ * Runs one mutation as one transaction: it commits whole or changes nothing. A concurrent edit that
+ * committed first surfaces at flush as OptimisticLockError; it becomes a CONFLICT with the version that won.
+ */
+export async function inTransaction<T>(
+  em: EntityManager,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  try {
+    return await em.transactional(work);
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw await conflictFromLockError(em, error);
+    throw error;
+  }
+}
+
+async function conflictFromLockError(em: EntityManager, error: OptimisticLockError): Promise<ConflictError> {
+  const entity = error.entity as Partial<Versioned> | undefined;
+  const entityName = entity ? describeEntity(entity) : 'object';
+  let currentVersion: number | null = null;
+  if (entity?.id && entity.constructor) {
+    const fresh = await em
+      .fork()
+      .findOne(entity.constructor as never, { id: entity.id } as never, { fields: ['version'] as never });
+    currentVersion = (fresh as Versioned | null)?.version ?? null;
+  }
+  return new ConflictError(entityName, currentVersion);
+}
+
+function describeEntity(entity: object): string {
+  return entity.constructor.name.toLowerCase();
+}
+
+/** The client's version must be the stored one; otherwise it edited from a stale read. */
+export function assertVersion(entity: Versioned, clientVersion: number, what: string): void {
+  if (entity.version !== clientVersion) throw new ConflictError(what, entity.version);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof UniqueConstraintViolationException;
+}

@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// type-graphql requires graphql's CommonJS build: make Vite load that same copy (see api/vitest.config.ts).
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
+export default defineConfig({
+  resolve: { alias: { graphql: graphqlEntry } },
+  test: {
+    include: ['api/**/*.test.ts', 'embedded/**/*.test.ts'],
+    setupFiles: ['reflect-metadata'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
