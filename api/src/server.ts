@@ -11,6 +11,7 @@ import type { Database } from './persistence/database';
 import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
 import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
+import { httpErrorHandler } from './http-errors';
 import { explorerRouter } from './graphql/explorer';
 import { createLoaders } from './graphql/loaders';
 import { usmSchema } from './graphql/schema';
@@ -80,6 +81,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
   );
   if (settings.explorer) app.use('/explorer', explorerRouter());
   if (existsSync(studioFolder)) app.use(express.static(studioFolder));
+  app.use(httpErrorHandler);
 
   return {
     httpServer,

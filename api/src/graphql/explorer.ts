@@ -48,7 +48,8 @@ export function explorerRouter(): Router {
       response.sendStatus(404);
       return;
     }
-    response.sendFile(file, { maxAge: '1d' });
+    // pnpm keeps packages under node_modules/.pnpm: allow that dot-folder in the path.
+    response.sendFile(file, { maxAge: '1d', dotfiles: 'allow' });
   });
   router.get('/', (request, response) => {
     // Relative asset URLs need the trailing slash.
