@@ -18,7 +18,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.USM_DATA_DIR || './data'),
+    // Relative to where the user ran the command (npm/pnpm set INIT_CWD), not to the api package.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.USM_DATA_DIR || './data'),
     development: env.NODE_ENV !== 'production',
   };
 }
