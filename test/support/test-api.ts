@@ -24,7 +24,12 @@ export interface TestApi {
 
 export async function startTestApi(): Promise<TestApi> {
   const testDatabase: TestDatabase = await createTestDatabase();
-  const database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: '', countStatements: true });
+  const database = await openDatabase({
+    databaseUrl: testDatabase.url,
+    dataDir: '',
+    countStatements: true,
+    quietMigrations: true,
+  });
   const server: UsmServer = await createUsmServer({ database, explorer: true, reportStatements: true });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -9,6 +9,7 @@ export interface DatabaseSettings {
   countStatements?: boolean;
   /** Apply committed migrations at start (always, except in tools that manage the schema themselves). */
   migrate?: boolean;
+  quietMigrations?: boolean;
 }
 
 export interface Database {
@@ -23,7 +24,12 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   let orm: MikroORM;
   try {
     orm = await MikroORM.init(
-      ormConfig({ clientUrl, poolMax: embedded ? 1 : 10, countStatements: settings.countStatements }),
+      ormConfig({
+        clientUrl,
+        poolMax: embedded ? 1 : 10,
+        countStatements: settings.countStatements,
+        quietMigrations: settings.quietMigrations,
+      }),
     );
     if (settings.migrate !== false) await orm.migrator.up();
   } catch (error) {

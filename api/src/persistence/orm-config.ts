@@ -11,6 +11,8 @@ export interface OrmSettings {
   poolMax?: number;
   /** Count SQL statements per request (tests and benchmarks); costs a log call per statement. */
   countStatements?: boolean;
+  /** Do not print each migration as it runs (tests start many databases). */
+  quietMigrations?: boolean;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -28,7 +30,7 @@ export function ormConfig(settings: OrmSettings): ReturnType<typeof defineConfig
     forceUtcTimezone: true,
     discovery: { disableDynamicFileAccess: true },
     debug: settings.countStatements ? ['query'] : false,
-    loggerFactory: (options) => new SqlStatementLogger(options),
+    loggerFactory: (options) => new SqlStatementLogger(options, settings.quietMigrations),
     migrations: {
       // Listed explicitly so the same code runs under tsx, vitest and a compiled build.
       migrationsList: MIGRATIONS,

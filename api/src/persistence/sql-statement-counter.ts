@@ -31,6 +31,13 @@ export function currentStatementCount(): number | undefined {
 }
 
 export class SqlStatementLogger extends DefaultLogger {
+  constructor(
+    options: ConstructorParameters<typeof DefaultLogger>[0],
+    private readonly quietMigrations = false,
+  ) {
+    super(options);
+  }
+
   override log(
     namespace: LoggerNamespace,
     message: string,
@@ -41,6 +48,7 @@ export class SqlStatementLogger extends DefaultLogger {
       if (counter) counter.statements += 1;
       return; // counted, not printed
     }
+    if (namespace === 'migrator' && this.quietMigrations) return;
     super.log(namespace, message, context);
   }
 }
