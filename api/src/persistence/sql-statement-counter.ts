@@ -48,7 +48,7 @@ export class SqlStatementLogger extends DefaultLogger {
       if (counter) counter.statements += 1;
       return; // counted, not printed
     }
-    if (namespace === 'migrator' && this.quietMigrations) return;
+    if ((namespace as string) === 'migrator' && this.quietMigrations) return;
     super.log(namespace, message, context);
   }
 }
