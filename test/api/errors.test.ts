@@ -44,8 +44,18 @@ describe('errors at the GraphQL edge', () => {
       `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { id } }`,
       { input: { id: 'x', version: 'one' } },
     );
-    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expectNoInternals([missing, wrongType]);
+    expect(wrongType.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.version' });
+    const missingField = await api.request(
+      `mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }`,
+      {
+        input: { name: 'X' },
+      },
+    );
+    expect(missingField.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.organisationId',
+    });
+    expectNoInternals([missing, wrongType, missingField]);
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED', async () => {

@@ -33,7 +33,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const field = code === 'BAD_USER_INPUT' ? variableFieldOf(formatted.message) : undefined;
+    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
   }
   console.error('Unexpected error while answering a GraphQL request:', original);
   return {
@@ -42,6 +43,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * GraphQL's own variable errors name the bad value only in their message, e.g.
+ * `Variable "$input" got invalid value "x" at "input.version"; …` or
+ * `…; Field "name" of required type "String!" was not provided.` We lift the path into
+ * `extensions.field` so every BAD_USER_INPUT names its field the same way.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = / at "([^"]+)"/.exec(message)?.[1];
+  const missing = /Field "([^"]+)" of required type/.exec(message)?.[1];
+  const path = at ?? variable;
+  return missing ? `${path}.${missing}` : path;
 }
 
 function publicMessage(error: DomainError): string {

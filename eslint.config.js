@@ -1,0 +1,46 @@
+// Lint rules for the whole workspace. Formatting is Prettier's job; this catches mistakes and keeps the
+// layers apart (the domain core must stay free of frameworks).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/data/**',
+      'api/src/persistence/migrations/Migration*.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['api/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mikro-orm/*', 'type-graphql', 'graphql', '@apollo/*', 'express', 'pg', 'node:*'],
+              message: 'The domain core is plain TypeScript: no framework, database or Node imports.',
+            },
+            { group: ['../*'], message: 'The domain core must not import from other layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);
