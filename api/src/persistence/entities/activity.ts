@@ -1,5 +1,5 @@
-import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { EntitySchema, type Rel } from '@mikro-orm/core';
+import { versionedProperties, VersionedEntity } from './base';
 import { Organisation } from './organisation';
 import { Process } from './process';
 
@@ -7,12 +7,7 @@ import { Process } from './process';
  * An ordered step of a process. A deleted activity stays as a tombstone (`deletedAt` set, no longer
  * listed) so that what was derived from it can still resolve it and say it is gone.
  */
-export class Activity implements Versioned {
-  [OptionalProps]?: GeneratedColumns | 'description' | 'deletedAt';
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class Activity extends VersionedEntity<'description' | 'deletedAt'> {
   organisation!: Rel<Organisation>;
   process!: Rel<Process>;
   name!: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntitySchemaProperty } from '@mikro-orm/core';
+import { OptionalProps, type EntitySchemaProperty } from '@mikro-orm/core';
 
 /**
  * Columns every stored object has. `version` drives optimistic locking: MikroORM adds
@@ -21,3 +21,15 @@ export const versionedProperties = {
 
 /** Columns the database or the ORM fills in, so `em.create` does not ask for them. */
 export type GeneratedColumns = 'id' | 'version' | 'createdAt' | 'updatedAt';
+
+/**
+ * The base of every entity class: the columns of `versionedProperties`, filled in on create.
+ * `Defaulted` names further properties that have defaults, so `em.create` does not ask for them either.
+ */
+export abstract class VersionedEntity<Defaulted extends string = never> implements Versioned {
+  [OptionalProps]?: GeneratedColumns | Defaulted;
+  id!: string;
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+}

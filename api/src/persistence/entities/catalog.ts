@@ -1,30 +1,19 @@
-import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { EntitySchema, type Rel } from '@mikro-orm/core';
+import { versionedProperties, VersionedEntity } from './base';
 import { Organisation } from './organisation';
 
-/** A USM profile: who performs activities (a role or function). */
-export class Role implements Versioned {
-  [OptionalProps]?: GeneratedColumns | 'description';
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+/** A named entry of an organisation's catalogue; roles and tools are stored alike. */
+abstract class CatalogEntry extends VersionedEntity<'description'> {
   organisation!: Rel<Organisation>;
   name!: string;
   description!: string;
 }
 
+/** A USM profile: who performs activities (a role or function). */
+export class Role extends CatalogEntry {}
+
 /** Technology used to carry out an activity. */
-export class Tool implements Versioned {
-  [OptionalProps]?: GeneratedColumns | 'description';
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
-  organisation!: Rel<Organisation>;
-  name!: string;
-  description!: string;
-}
+export class Tool extends CatalogEntry {}
 
 function catalogSchema<T extends Role | Tool>(cls: new () => T, tableName: string) {
   return new EntitySchema<T>({

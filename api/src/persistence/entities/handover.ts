@@ -1,19 +1,14 @@
-import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
+import { EntitySchema, type Rel } from '@mikro-orm/core';
 import { CALL_TYPES, HANDOVER_KINDS, type CallType, type HandoverKind } from '../../domain/usm';
 import { Activity } from './activity';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { versionedProperties, VersionedEntity } from './base';
 import { Organisation } from './organisation';
 
 /**
  * A call from one activity to another process. The target is not stored: it is the process that the
  * call type enters (reference §2), so the two can never disagree.
  */
-export class Handover implements Versioned {
-  [OptionalProps]?: GeneratedColumns;
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class Handover extends VersionedEntity {
   organisation!: Rel<Organisation>;
   fromActivity!: Rel<Activity>;
   callType!: CallType;

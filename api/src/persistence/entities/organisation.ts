@@ -1,13 +1,8 @@
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { EntitySchema } from '@mikro-orm/core';
+import { versionedProperties, VersionedEntity } from './base';
 
 /** The tenant: every other stored object belongs to exactly one organisation. */
-export class Organisation implements Versioned {
-  [OptionalProps]?: GeneratedColumns;
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class Organisation extends VersionedEntity {
   name!: string;
 }
 

@@ -1,15 +1,10 @@
-import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
+import { EntitySchema, type Rel } from '@mikro-orm/core';
 import { PROCESS_KEYS, type ProcessKey } from '../../domain/usm';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { versionedProperties, VersionedEntity } from './base';
 import { Organisation } from './organisation';
 
 /** One of an organisation's five USM processes. Its version also guards the order of its activities. */
-export class Process implements Versioned {
-  [OptionalProps]?: GeneratedColumns;
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class Process extends VersionedEntity {
   organisation!: Rel<Organisation>;
   key!: ProcessKey;
   name!: string;

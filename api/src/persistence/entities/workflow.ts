@@ -1,18 +1,13 @@
-import { EntitySchema, OptionalProps, type Rel } from '@mikro-orm/core';
+import { EntitySchema, type Rel } from '@mikro-orm/core';
 import { CALL_TYPES, PROCESS_KEYS, type CallType, type ProcessKey } from '../../domain/usm';
-import { versionedProperties, type GeneratedColumns, type Versioned } from './base';
+import { versionedProperties, VersionedEntity } from './base';
 import { Organisation } from './organisation';
 
 /**
  * One of the eight USM workflow templates. Only its route is stored (start process and, where a process
  * may fork to several targets, the chosen one); its steps are expanded from the current process model.
  */
-export class Workflow implements Versioned {
-  [OptionalProps]?: GeneratedColumns;
-  id!: string;
-  version!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class Workflow extends VersionedEntity {
   organisation!: Rel<Organisation>;
   number!: number;
   name!: string;
