@@ -22,8 +22,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  domainBoundary(['api/src/domain/*.ts'], '../*'),
+  domainBoundary(['api/src/domain/*/*.ts'], '../../*'),
   {
-    files: ['api/src/domain/**/*.ts'],
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);
+
+/** The domain core is plain TypeScript: it imports only itself (a path that leaves src/domain is refused). */
+function domainBoundary(files, outsidePattern) {
+  return {
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -33,14 +43,10 @@ export default tseslint.config(
               group: ['@mikro-orm/*', 'type-graphql', 'graphql', '@apollo/*', 'express', 'pg', 'node:*'],
               message: 'The domain core is plain TypeScript: no framework, database or Node imports.',
             },
-            { group: ['../*'], message: 'The domain core must not import from other layers.' },
+            { group: [outsidePattern], message: 'The domain core must not import from other layers.' },
           ],
         },
       ],
     },
-  },
-  {
-    files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-);
+  };
+}

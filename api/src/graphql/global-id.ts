@@ -12,6 +12,9 @@ export const NODE_TYPES = [
   'Workflow',
   'Role',
   'Tool',
+  'Procedure',
+  'ProcedureStep',
+  'WorkInstruction',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

@@ -1,18 +1,26 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ExpansionModel } from '../domain/workflow-expansion';
-import { PROCESS_ENTERED_BY, PROCESS_KEYS, type ProcessKey } from '../domain/usm';
-import { Activity, Handover, Organisation, Process, Role, Tool, Workflow } from '../persistence/entities';
+import { PROCESS_KEYS } from '../domain/usm';
+import {
+  Activity,
+  Handover,
+  Organisation,
+  Procedure,
+  ProcedureStep,
+  Process,
+  Responsibility,
+  Role,
+  Tool,
+  WorkInstruction,
+  Workflow,
+} from '../persistence/entities';
+import { loadProcedureContents, type ProcedureContents } from '../services/procedure-contents';
+import { loadOrganisationModels, type OrganisationModel } from '../services/organisation-model';
 
 /**
  * Per-request batch loaders: every relation level is one SQL statement however many parents ask
  * (no N+1). Created fresh for each request so nothing is cached across requests or users.
  */
-export interface OrganisationModel {
-  processes: Map<ProcessKey, Process>;
-  activitiesById: Map<string, Activity>;
-  expansion: ExpansionModel;
-}
 
 export function createLoaders(em: EntityManager) {
   const byId = <T extends { id: string }>(entity: new () => T, where: object = {}) =>
@@ -85,52 +93,34 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(Tool, { organisation: { $in: ids } }, { orderBy: { name: 'asc' } }),
       (tool) => tool.organisation.id,
     ),
-    /** What workflow expansion needs: processes, live activities and forks, three statements in all. */
+    procedure: byId(Procedure),
+    procedureStep: byId(ProcedureStep),
+    workInstruction: byId(WorkInstruction),
+    proceduresOfOrganisation: groupedBy(
+      (ids) =>
+        em.find(Procedure, { organisation: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (procedure) => procedure.organisation.id,
+    ),
+    /** Steps, responsibilities, work instructions and their tools of many procedures, in four statements. */
+    procedureContents: new DataLoader<string, ProcedureContents>(async (ids) => {
+      const contents = await loadProcedureContents(em, ids);
+      return ids.map((id) => contents.get(id)!);
+    }),
+    responsibilitiesOfRole: groupedBy(
+      (ids) =>
+        em.find(
+          Responsibility,
+          { role: { $in: ids } },
+          { populate: ['step'], orderBy: { step: { procedure: 'asc', position: 'asc' } } },
+        ),
+      (responsibility) => responsibility.role.id,
+    ),
+    /** What workflow expansion and derivation need: processes, live activities and forks. */
     organisationModel: new DataLoader<string, OrganisationModel>(async (ids) => {
-      const [processes, activities, forks] = await Promise.all([
-        em.find(Process, { organisation: { $in: [...ids] } }),
-        em.find(Activity, { organisation: { $in: [...ids] }, deletedAt: null }),
-        em.find(Handover, {
-          organisation: { $in: [...ids] },
-          kind: 'FORK',
-          fromActivity: { deletedAt: null },
-        }),
-      ]);
-      return ids.map((id) => buildOrganisationModel(id, processes, activities, forks));
+      const models = await loadOrganisationModels(em, ids);
+      return ids.map((id) => models.get(id)!);
     }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-function buildOrganisationModel(
-  organisationId: string,
-  processes: Process[],
-  activities: Activity[],
-  forks: Handover[],
-): OrganisationModel {
-  const ownProcesses = processes.filter((process) => process.organisation.id === organisationId);
-  const keyOfProcess = new Map(ownProcesses.map((process) => [process.id, process.key]));
-  const activitiesByProcess = new Map<ProcessKey, { id: string; position: number }[]>();
-  const activitiesById = new Map<string, Activity>();
-  for (const activity of activities) {
-    const key = keyOfProcess.get(activity.process.id);
-    if (!key) continue;
-    activitiesById.set(activity.id, activity);
-    const list = activitiesByProcess.get(key) ?? [];
-    list.push({ id: activity.id, position: activity.position });
-    activitiesByProcess.set(key, list);
-  }
-  const forkTargetsByActivity = new Map<string, ProcessKey[]>();
-  for (const fork of forks) {
-    if (!activitiesById.has(fork.fromActivity.id)) continue;
-    const targets = forkTargetsByActivity.get(fork.fromActivity.id) ?? [];
-    targets.push(PROCESS_ENTERED_BY[fork.callType]);
-    forkTargetsByActivity.set(fork.fromActivity.id, targets);
-  }
-  return {
-    processes: new Map(ownProcesses.map((process) => [process.key, process])),
-    activitiesById,
-    expansion: { activitiesByProcess, forkTargetsByActivity },
-  };
-}

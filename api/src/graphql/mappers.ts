@@ -3,15 +3,19 @@ import type {
   Activity,
   Handover,
   Organisation,
+  Procedure,
+  ProcedureStep,
   Process,
   Role,
   Tool,
+  WorkInstruction,
   Workflow,
 } from '../persistence/entities';
 import type { Versioned } from '../persistence/entities/base';
 import { toGlobalId, type NodeTypeName } from './global-id';
 import { ActivityNode, HandoverNode, OrganisationNode, ProcessNode, RoleNode, ToolNode } from './types/model';
 import { build } from './types/node';
+import { ProcedureNode, ProcedureStepNode, WorkInstructionNode } from './types/procedure';
 import { WorkflowNode } from './types/workflow';
 
 /** Entity → GraphQL object. The only place that knows both shapes. */
@@ -92,5 +96,38 @@ export function toolNode(entity: Tool): ToolNode {
     ...versioned('Tool', entity, entity.organisation.id),
     name: entity.name,
     description: entity.description,
+  });
+}
+
+export function procedureNode(entity: Procedure): ProcedureNode {
+  return build(ProcedureNode, {
+    ...versioned('Procedure', entity, entity.organisation.id),
+    name: entity.name,
+    sourceKind: entity.sourceKind,
+    sourceProcessKey: entity.sourceProcessKey,
+    sourceWorkflowId: entity.sourceWorkflow?.id ?? null,
+  });
+}
+
+export function procedureStepNode(entity: ProcedureStep): ProcedureStepNode {
+  return build(ProcedureStepNode, {
+    ...versioned('ProcedureStep', entity, entity.organisation.id),
+    position: entity.position,
+    depth: entity.depth,
+    obsolete: entity.obsolete,
+    derivedName: entity.activityName,
+    procedureId: entity.procedure.id,
+    activityId: entity.activity.id,
+    processKey: entity.processKey,
+  });
+}
+
+export function workInstructionNode(entity: WorkInstruction): WorkInstructionNode {
+  return build(WorkInstructionNode, {
+    ...versioned('WorkInstruction', entity, entity.organisation.id),
+    text: entity.text,
+    procedureId: entity.procedure.id,
+    stepId: entity.step.id,
+    roleId: entity.role.id,
   });
 }

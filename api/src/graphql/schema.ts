@@ -8,6 +8,12 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
 import { ReferenceResolver } from './resolvers/reference.resolver';
+import { ImpactResolver } from './resolvers/impact.resolver';
+import { ProcedureResolver } from './resolvers/procedure.resolver';
+import { ProcedureStepResolver } from './resolvers/procedure-step.resolver';
+import { RoleResolver } from './resolvers/role.resolver';
+import { WorkInstructionResolver } from './resolvers/work-instruction.resolver';
+import { ProcedureNode, ProcedureStepNode, WorkInstructionNode } from './types/procedure';
 import { WorkflowResolver } from './resolvers/workflow.resolver';
 import { ActivityNode, HandoverNode, OrganisationNode, ProcessNode, RoleNode, ToolNode } from './types/model';
 import { WorkflowNode } from './types/workflow';
@@ -26,6 +32,11 @@ export function usmSchema(): Promise<GraphQLSchema> {
       CatalogResolver,
       NodeResolver,
       ReferenceResolver,
+      ProcedureResolver,
+      ProcedureStepResolver,
+      WorkInstructionResolver,
+      RoleResolver,
+      ImpactResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
     orphanedTypes: [
@@ -36,6 +47,9 @@ export function usmSchema(): Promise<GraphQLSchema> {
       WorkflowNode,
       RoleNode,
       ToolNode,
+      ProcedureNode,
+      ProcedureStepNode,
+      WorkInstructionNode,
     ],
     validate: false,
     emitSchemaFile: false,

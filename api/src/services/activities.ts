@@ -3,7 +3,7 @@ import { planInsert, planMove, planRemove, type Positioned } from '../domain/pos
 import { validDescription, validName } from '../domain/validation';
 import { Activity, Handover, Process } from '../persistence/entities';
 import { liveActivityOrFail, lookupOrFail } from './lookup';
-import { assertVersion, inTransaction } from './transaction';
+import { assertVersion, inTransaction, touch } from './transaction';
 
 /**
  * Activities are kept 1-based and contiguous per process. Every change of order (insert, move, delete)
@@ -84,9 +84,4 @@ function liveActivitiesOf(em: EntityManager, process: Process): Promise<Activity
 function applyPositions(activities: Activity[], plan: Positioned[]): void {
   const byId = new Map(activities.map((activity) => [activity.id, activity]));
   for (const { id, position } of plan) byId.get(id)!.position = position;
-}
-
-/** Marks the process changed so its version is bumped (and checked) at flush. */
-function touch(process: Process): void {
-  process.updatedAt = new Date();
 }

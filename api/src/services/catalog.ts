@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../domain/errors';
 import { sameName, validDescription, validName } from '../domain/validation';
 import { Organisation, Role, Tool } from '../persistence/entities';
+import { dependentsOf, describeDependents } from './dependents';
 import { lookupOrFail } from './lookup';
 import { assertVersion, inTransaction } from './transaction';
 
@@ -68,6 +69,13 @@ export function deleteCatalogEntry(
   return inTransaction(em, async (tx) => {
     const entry = await lookupOrFail<Role | Tool>(tx, entity, input.id);
     assertVersion(entry, input.version, label(entity));
+    const dependents = await dependentsOf(tx, entry);
+    if (dependents.procedures.length > 0) {
+      throw new BadUserInputError(
+        describeDependents(`The ${label(entity)} "${entry.name}"`, dependents),
+        'input.id',
+      );
+    }
     tx.remove(entry);
     return true;
   });

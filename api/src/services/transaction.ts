@@ -47,3 +47,8 @@ export function assertVersion(entity: Versioned, clientVersion: number, what: st
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof UniqueConstraintViolationException;
 }
+
+/** Marks an entity changed so its version is bumped (and checked) at flush, though no column changed. */
+export function touch(entity: Versioned): void {
+  entity.updatedAt = new Date();
+}

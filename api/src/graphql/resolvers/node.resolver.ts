@@ -5,10 +5,13 @@ import {
   activityNode,
   handoverNode,
   organisationNode,
+  procedureNode,
+  procedureStepNode,
   processNode,
   roleNode,
   toolNode,
   workflowNode,
+  workInstructionNode,
 } from '../mappers';
 import { Node } from '../types/node';
 
@@ -45,6 +48,12 @@ async function loadNode(
       return mapOrNull(await loaders.role.load(id), roleNode);
     case 'Tool':
       return mapOrNull(await loaders.tool.load(id), toolNode);
+    case 'Procedure':
+      return mapOrNull(await loaders.procedure.load(id), procedureNode);
+    case 'ProcedureStep':
+      return mapOrNull(await loaders.procedureStep.load(id), procedureStepNode);
+    case 'WorkInstruction':
+      return mapOrNull(await loaders.workInstruction.load(id), workInstructionNode);
   }
 }
 

@@ -3,7 +3,11 @@ import { createOrganisation, deleteOrganisation, updateOrganisation } from '../.
 import { listOrganisations } from '../../services/organisation-list';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
-import { organisationNode, processNode, roleNode, toolNode, workflowNode } from '../mappers';
+import { combineCompleteness } from '../../domain/derivation/completeness';
+import { completenessOf } from '../../services/procedure-contents';
+import { organisationNode, procedureNode, processNode, roleNode, toolNode, workflowNode } from '../mappers';
+import { CompletenessView, ProcedureNode } from '../types/procedure';
+import { completenessView } from './completeness-view';
 import { OrganisationConnection } from '../types/connection';
 import { CreateOrganisationInput, DeleteInput, UpdateOrganisationInput } from '../types/inputs';
 import { OrganisationNode, ProcessNode, RoleNode, ToolNode } from '../types/model';
@@ -92,6 +96,23 @@ export class OrganisationResolver {
   @FieldResolver(() => [RoleNode], { description: 'Roles (USM profiles), by name.' })
   async roles(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
     return (await loaders.rolesOfOrganisation.load(organisation.storedId)).map(roleNode);
+  }
+
+  @FieldResolver(() => [ProcedureNode], { description: 'Procedures, oldest first.' })
+  async procedures(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.proceduresOfOrganisation.load(organisation.storedId)).map(procedureNode);
+  }
+
+  @FieldResolver(() => CompletenessView, { description: 'WHO and HOW completeness over all procedures.' })
+  async completeness(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
+    const procedures = await loaders.proceduresOfOrganisation.load(organisation.storedId);
+    const contents = await Promise.all(
+      procedures.map((procedure) => loaders.procedureContents.load(procedure.id)),
+    );
+    return completenessView(
+      combineCompleteness(contents.map(completenessOf)),
+      contents.flatMap((of) => of.steps),
+    );
   }
 
   @FieldResolver(() => [ToolNode], { description: 'Tools, by name.' })

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { CALL_TYPES, HANDOVER_KINDS, PROCESS_KEYS } from '../../domain/usm';
+import { RACI_LETTERS } from '../../domain/derivation/responsibilities';
+import { PROCEDURE_SOURCE_KINDS } from '../../persistence/entities/procedure';
 import { ORGANISATION_TEMPLATES } from '../../services/organisation-template';
 
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -10,6 +12,8 @@ export const ProcessKeyEnum = enumObject(PROCESS_KEYS);
 export const CallTypeEnum = enumObject(CALL_TYPES);
 export const HandoverKindEnum = enumObject(HANDOVER_KINDS);
 export const OrganisationTemplateEnum = enumObject(ORGANISATION_TEMPLATES);
+export const RaciEnum = enumObject(RACI_LETTERS);
+export const ProcedureSourceKindEnum = enumObject(PROCEDURE_SOURCE_KINDS);
 
 registerEnumType(ProcessKeyEnum, {
   name: 'ProcessKey',
@@ -51,5 +55,22 @@ registerEnumType(OrganisationTemplateEnum, {
       description:
         'The five processes without activities, and the eight workflows (which then expand to no steps).',
     },
+  },
+});
+registerEnumType(RaciEnum, {
+  name: 'Raci',
+  description: 'Responsibility letters: exactly one Accountable and at least one Responsible per step.',
+  valuesConfig: {
+    R: { description: 'Responsible: does the work.' },
+    A: { description: 'Accountable: answers for the result; one per step.' },
+    C: { description: 'Consulted: asked before or during the work.' },
+    I: { description: 'Informed: told about the result.' },
+  },
+});
+registerEnumType(ProcedureSourceKindEnum, {
+  name: 'ProcedureSourceKind',
+  valuesConfig: {
+    PROCESS: { description: 'Derived from the activities of one process.' },
+    WORKFLOW: { description: 'Derived from the expanded path of one of the eight workflows.' },
   },
 });

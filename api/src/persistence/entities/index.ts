@@ -3,6 +3,15 @@ export { Role, RoleSchema, Tool, ToolSchema } from './catalog';
 export { Handover, HandoverSchema } from './handover';
 export { Organisation, OrganisationSchema } from './organisation';
 export { Process, ProcessSchema } from './process';
+export { Procedure, ProcedureSchema, PROCEDURE_SOURCE_KINDS, type ProcedureSourceKind } from './procedure';
+export { ProcedureStep, ProcedureStepSchema } from './procedure-step';
+export { Responsibility, ResponsibilitySchema } from './responsibility';
+export {
+  WorkInstruction,
+  WorkInstructionSchema,
+  WorkInstructionTool,
+  WorkInstructionToolSchema,
+} from './work-instruction';
 export { Workflow, WorkflowSchema } from './workflow';
 
 import { ActivitySchema } from './activity';
@@ -11,6 +20,10 @@ import { HandoverSchema } from './handover';
 import { OrganisationSchema } from './organisation';
 import { ProcessSchema } from './process';
 import { WorkflowSchema } from './workflow';
+import { ProcedureSchema } from './procedure';
+import { ProcedureStepSchema } from './procedure-step';
+import { ResponsibilitySchema } from './responsibility';
+import { WorkInstructionSchema, WorkInstructionToolSchema } from './work-instruction';
 
 export const ENTITY_SCHEMAS = [
   OrganisationSchema,
@@ -20,4 +33,9 @@ export const ENTITY_SCHEMAS = [
   WorkflowSchema,
   RoleSchema,
   ToolSchema,
+  ProcedureSchema,
+  ProcedureStepSchema,
+  ResponsibilitySchema,
+  WorkInstructionSchema,
+  WorkInstructionToolSchema,
 ];

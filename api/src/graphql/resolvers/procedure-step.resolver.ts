@@ -1,0 +1,81 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { assignResponsibility } from '../../services/responsibilities';
+import type { RequestContext } from '../context';
+import { storedIdOf } from '../global-id';
+import {
+  activityNode,
+  procedureNode,
+  procedureStepNode,
+  processNode,
+  roleNode,
+  workInstructionNode,
+} from '../mappers';
+import { ActivityNode, ProcessNode } from '../types/model';
+import {
+  ProcedureNode,
+  ProcedureStepNode,
+  ResponsibilityView,
+  WorkInstructionNode,
+} from '../types/procedure';
+import { AssignResponsibilityInput } from '../types/procedure-inputs';
+import { loadAll } from '../load-all';
+
+@Resolver(() => ProcedureStepNode)
+export class ProcedureStepResolver {
+  @Mutation(() => ProcedureStepNode, {
+    description:
+      "Replaces a role's RACI letters on a step ([] removes the role). A second Accountable is BAD_USER_INPUT.",
+  })
+  async assignResponsibility(
+    @Arg('input', () => AssignResponsibilityInput) input: AssignResponsibilityInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    const step = await assignResponsibility(em, {
+      stepId: storedIdOf(input.stepId, 'ProcedureStep', 'input.stepId'),
+      roleId: storedIdOf(input.roleId, 'Role', 'input.roleId'),
+      raci: input.raci,
+      version: input.version,
+    });
+    return procedureStepNode(step);
+  }
+
+  @FieldResolver(() => ProcedureNode)
+  async procedure(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    return procedureNode((await loaders.procedure.load(step.procedureId))!);
+  }
+
+  @FieldResolver(() => ActivityNode, {
+    description: 'The source activity; never null: a deleted activity stays resolvable (with deleted: true).',
+  })
+  async activity(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    return activityNode((await loaders.activity.load(step.activityId))!);
+  }
+
+  @FieldResolver(() => ProcessNode)
+  async process(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    const model = await loaders.organisationModel.load(step.organisationId);
+    return processNode(model.processes.get(step.processKey)!);
+  }
+
+  @FieldResolver(() => [ResponsibilityView], {
+    description: 'Roles with their letters, in the order assigned.',
+  })
+  async responsibilities(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(step.procedureId);
+    const held = contents.responsibilitiesByStep.get(step.storedId) ?? [];
+    const roles = await loadAll(
+      loaders.role,
+      held.map((responsibility) => responsibility.role.id),
+    );
+    return held.map((responsibility, index) => ({
+      role: roleNode(roles[index]!),
+      raci: responsibility.raci,
+    }));
+  }
+
+  @FieldResolver(() => [WorkInstructionNode])
+  async workInstructions(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(step.procedureId);
+    return (contents.instructionsByStep.get(step.storedId) ?? []).map(workInstructionNode);
+  }
+}

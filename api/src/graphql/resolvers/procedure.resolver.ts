@@ -1,0 +1,228 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  deleteProcedure,
+  deriveProcedure,
+  rederiveProcedure,
+  removeObsoleteStep,
+  updateProcedure,
+} from '../../services/procedures';
+import { completenessOf } from '../../services/procedure-contents';
+import { assignRoleToProcess } from '../../services/responsibilities';
+import { assignToolToProcess, deriveWorkInstructions } from '../../services/work-instructions';
+import type { RequestContext } from '../context';
+import { storedIdOf } from '../global-id';
+import {
+  organisationNode,
+  procedureNode,
+  procedureStepNode,
+  processNode,
+  roleNode,
+  workInstructionNode,
+  workflowNode,
+} from '../mappers';
+import { reasonsOutOfDate } from '../procedure-analysis';
+import { DeleteInput } from '../types/inputs';
+import { OrganisationNode, ProcessNode } from '../types/model';
+import {
+  CompletenessView,
+  ProcedureNode,
+  ProcedureStepNode,
+  RaciMatrix,
+  WorkInstructionNode,
+} from '../types/procedure';
+import {
+  AssignRoleToProcessInput,
+  AssignToolToProcessInput,
+  DeriveProcedureInput,
+  DeriveWorkInstructionsInput,
+  RederiveProcedureInput,
+  UpdateProcedureInput,
+} from '../types/procedure-inputs';
+import { WorkflowNode } from '../types/workflow';
+import { completenessView } from './completeness-view';
+import { loadAll } from '../load-all';
+
+@Resolver(() => ProcedureNode)
+export class ProcedureResolver {
+  @Mutation(() => ProcedureNode, {
+    description:
+      'Derives a new procedure from one process or one workflow: one unassigned step per activity.',
+  })
+  async deriveProcedure(
+    @Arg('input', () => DeriveProcedureInput) input: DeriveProcedureInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    const organisationId = storedIdOf(input.organisationId, 'Organisation', 'input.organisationId');
+    return procedureNode(await deriveProcedure(em, { ...input, organisationId }));
+  }
+
+  @Mutation(() => ProcedureNode, {
+    description:
+      'Brings a procedure in line with its source, keeping every assignment and instruction: new activities ' +
+      'become unassigned steps, steps whose activity left the path stay, marked obsolete. An up-to-date ' +
+      'procedure is left untouched (its version does not change).',
+  })
+  async rederiveProcedure(
+    @Arg('input', () => RederiveProcedureInput) input: RederiveProcedureInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    return procedureNode(
+      await rederiveProcedure(em, {
+        procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+      }),
+    );
+  }
+
+  @Mutation(() => ProcedureNode)
+  async updateProcedure(
+    @Arg('input', () => UpdateProcedureInput) input: UpdateProcedureInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    return procedureNode(
+      await updateProcedure(em, { ...input, id: storedIdOf(input.id, 'Procedure', 'input.id') }),
+    );
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a procedure with its steps, responsibilities and work instructions.',
+  })
+  deleteProcedure(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+    return deleteProcedure(em, { id: storedIdOf(input.id, 'Procedure', 'input.id'), version: input.version });
+  }
+
+  @Mutation(() => ProcedureNode, {
+    description:
+      'Removes an obsolete step with its responsibilities and work instructions. Live steps cannot be removed.',
+  })
+  async removeObsoleteStep(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    const id = storedIdOf(input.id, 'ProcedureStep', 'input.id');
+    return procedureNode(await removeObsoleteStep(em, { id, version: input.version }));
+  }
+
+  @Mutation(() => ProcedureNode, {
+    description: 'This role does all live steps of a process, with these letters.',
+  })
+  async assignRoleToProcess(
+    @Arg('input', () => AssignRoleToProcessInput) input: AssignRoleToProcessInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    return procedureNode(
+      await assignRoleToProcess(em, {
+        ...input,
+        procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+        roleId: storedIdOf(input.roleId, 'Role', 'input.roleId'),
+      }),
+    );
+  }
+
+  @Mutation(() => ProcedureNode, {
+    description: 'Creates the missing work instructions: one per live step and Responsible role. Idempotent.',
+  })
+  async deriveWorkInstructions(
+    @Arg('input', () => DeriveWorkInstructionsInput) input: DeriveWorkInstructionsInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    return procedureNode(
+      await deriveWorkInstructions(em, {
+        procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+        toolId: input.toolId ? storedIdOf(input.toolId, 'Tool', 'input.toolId') : null,
+      }),
+    );
+  }
+
+  @Mutation(() => ProcedureNode, { description: 'This tool is used for all live steps of a process.' })
+  async assignToolToProcess(
+    @Arg('input', () => AssignToolToProcessInput) input: AssignToolToProcessInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    return procedureNode(
+      await assignToolToProcess(em, {
+        procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+        toolId: storedIdOf(input.toolId, 'Tool', 'input.toolId'),
+        processKey: input.processKey,
+      }),
+    );
+  }
+
+  @FieldResolver(() => OrganisationNode)
+  async organisation(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    return organisationNode((await loaders.organisation.load(procedure.organisationId))!);
+  }
+
+  @FieldResolver(() => ProcessNode, {
+    nullable: true,
+    description: 'The source process, for a process procedure.',
+  })
+  async sourceProcess(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    if (!procedure.sourceProcessKey) return null;
+    const model = await loaders.organisationModel.load(procedure.organisationId);
+    return processNode(model.processes.get(procedure.sourceProcessKey)!);
+  }
+
+  @FieldResolver(() => WorkflowNode, {
+    nullable: true,
+    description: 'The source workflow, for a workflow procedure.',
+  })
+  async sourceWorkflow(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    if (!procedure.sourceWorkflowId) return null;
+    return workflowNode((await loaders.workflow.load(procedure.sourceWorkflowId))!);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the source has changed since the last derivation.',
+  })
+  async outOfDate(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    return (await reasonsOutOfDate(loaders, procedure)).length > 0;
+  }
+
+  @FieldResolver(() => [String], { description: 'What changed in the source since the last derivation.' })
+  outOfDateReasons(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    return reasonsOutOfDate(loaders, procedure);
+  }
+
+  @FieldResolver(() => [ProcedureStepNode], { description: 'All steps in order, obsolete ones included.' })
+  async steps(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.procedureContents.load(procedure.storedId)).steps.map(procedureStepNode);
+  }
+
+  @FieldResolver(() => [WorkInstructionNode], { description: 'All work instructions, in step order.' })
+  async workInstructions(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(procedure.storedId);
+    return contents.steps.flatMap((step) =>
+      (contents.instructionsByStep.get(step.id) ?? []).map(workInstructionNode),
+    );
+  }
+
+  @FieldResolver(() => CompletenessView)
+  async completeness(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(procedure.storedId);
+    return completenessView(completenessOf(contents), contents.steps);
+  }
+
+  @FieldResolver(() => RaciMatrix, { description: 'Steps × roles, for the matrix and swimlane views.' })
+  async raciMatrix(
+    @Root() procedure: ProcedureNode,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<RaciMatrix> {
+    const contents = await loaders.procedureContents.load(procedure.storedId);
+    const roleIds = [...new Set([...contents.responsibilitiesByStep.values()].flat().map((r) => r.role.id))];
+    const roles = (await loadAll(loaders.role, roleIds))
+      .map(roleNode)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      roles,
+      rows: contents.steps.map((step) => {
+        const held = new Map(
+          (contents.responsibilitiesByStep.get(step.id) ?? []).map((r) => [r.role.id, r.raci]),
+        );
+        return {
+          step: procedureStepNode(step),
+          cells: roles.map((role) => ({ role, raci: held.get(role.storedId) ?? [] })),
+        };
+      }),
+    };
+  }
+}

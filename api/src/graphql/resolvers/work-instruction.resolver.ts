@@ -1,0 +1,68 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { instructionIsObsolete } from '../../services/procedure-contents';
+import { deleteWorkInstruction, updateWorkInstruction } from '../../services/work-instructions';
+import type { RequestContext } from '../context';
+import { storedIdOf } from '../global-id';
+import { procedureNode, procedureStepNode, roleNode, toolNode, workInstructionNode } from '../mappers';
+import { DeleteInput } from '../types/inputs';
+import { RoleNode, ToolNode } from '../types/model';
+import { ProcedureNode, ProcedureStepNode, WorkInstructionNode } from '../types/procedure';
+import { UpdateWorkInstructionInput } from '../types/procedure-inputs';
+
+@Resolver(() => WorkInstructionNode)
+export class WorkInstructionResolver {
+  @Mutation(() => WorkInstructionNode, {
+    description: 'Edits the text or replaces the tools of a work instruction.',
+  })
+  async updateWorkInstruction(
+    @Arg('input', () => UpdateWorkInstructionInput) input: UpdateWorkInstructionInput,
+    @Ctx() { em }: RequestContext,
+  ) {
+    const instruction = await updateWorkInstruction(em, {
+      id: storedIdOf(input.id, 'WorkInstruction', 'input.id'),
+      version: input.version,
+      text: input.text,
+      toolIds: input.toolIds?.map((id, index) => storedIdOf(id, 'Tool', `input.toolIds.${index}`)),
+    });
+    return workInstructionNode(instruction);
+  }
+
+  @Mutation(() => Boolean)
+  deleteWorkInstruction(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+    return deleteWorkInstruction(em, {
+      id: storedIdOf(input.id, 'WorkInstruction', 'input.id'),
+      version: input.version,
+    });
+  }
+
+  @FieldResolver(() => ProcedureNode)
+  async procedure(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    return procedureNode((await loaders.procedure.load(instruction.procedureId))!);
+  }
+
+  @FieldResolver(() => ProcedureStepNode)
+  async step(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    return procedureStepNode((await loaders.procedureStep.load(instruction.stepId))!);
+  }
+
+  @FieldResolver(() => RoleNode)
+  async role(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    return roleNode((await loaders.role.load(instruction.roleId))!);
+  }
+
+  @FieldResolver(() => [ToolNode], { description: 'The tools used, by name.' })
+  async tools(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(instruction.procedureId);
+    return (contents.toolsByInstruction.get(instruction.storedId) ?? []).map(toolNode);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when its step is obsolete or its role is no longer Responsible there; kept until removed.',
+  })
+  async obsolete(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    const contents = await loaders.procedureContents.load(instruction.procedureId);
+    const entity = contents.instructions.find((candidate) => candidate.id === instruction.storedId)!;
+    return instructionIsObsolete(contents, entity);
+  }
+}
