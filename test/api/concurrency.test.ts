@@ -45,4 +45,68 @@ describe('concurrent edits never lose data silently', () => {
     expect(after.activities.map((activity) => activity.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(new Set(after.activities.map((activity) => activity.id)).size).toBe(9);
   });
+
+  it('racing accountables on one step: never two Accountables, and no request fails with an internal error', async () => {
+    const organisation = await createOrganisation(api, 'Accountable race');
+    const model = await readModel(api, organisation.id);
+    const procedure = (
+      await api.query(
+        `mutation($o: ID!) { deriveProcedure(input: { organisationId: $o, processKey: AGREE }) { steps { id } } }`,
+        {
+          o: organisation.id,
+        },
+      )
+    ).deriveProcedure;
+    const stepId = procedure.steps[0].id;
+    const responses = await Promise.all(
+      model.roles.map((role) =>
+        api.request(`mutation($i: AssignResponsibilityInput!) { assignResponsibility(input: $i) { id } }`, {
+          i: { stepId, roleId: role.id, raci: ['A'] },
+        }),
+      ),
+    );
+    const codes = responses.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
+    expect(codes.every((code) => ['OK', 'CONFLICT', 'BAD_USER_INPUT'].includes(code))).toBe(true);
+    const step = await api.query(
+      `query($id: ID!) { node(id: $id) { ... on ProcedureStep { responsibilities { raci } } } }`,
+      { id: stepId },
+    );
+    expect(step.node.responsibilities).toEqual([{ raci: ['A'] }]);
+  });
+
+  it('racing derivations of work instructions create each instruction once', async () => {
+    const organisation = await createOrganisation(api, 'Instruction race');
+    const model = await readModel(api, organisation.id);
+    const operator = model.roles.find((role) => role.name === 'Operator')!.id;
+    const procedure = (
+      await api.query(
+        `mutation($o: ID!) { deriveProcedure(input: { organisationId: $o, processKey: OPERATE }) { id } }`,
+        {
+          o: organisation.id,
+        },
+      )
+    ).deriveProcedure;
+    await api.query(`mutation($i: AssignRoleToProcessInput!) { assignRoleToProcess(input: $i) { id } }`, {
+      i: { procedureId: procedure.id, roleId: operator, processKey: 'OPERATE', raci: ['R'] },
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.request(
+          `mutation($i: DeriveWorkInstructionsInput!) { deriveWorkInstructions(input: $i) { id } }`,
+          {
+            i: { procedureId: procedure.id },
+          },
+        ),
+      ),
+    );
+    const codes = responses.map((response) => response.errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.every((code) => code === 'OK' || code === 'CONFLICT')).toBe(true);
+    expect(codes).toContain('OK');
+    const after = await api.query(
+      `query($id: ID!) { node(id: $id) { ... on Procedure { workInstructions { step { id } role { id } } } } }`,
+      { id: procedure.id },
+    );
+    expect(after.node.workInstructions).toHaveLength(6);
+  });
 });

@@ -18,6 +18,15 @@ export async function inTransaction<T>(
     return await em.transactional(work);
   } catch (error) {
     if (error instanceof OptimisticLockError) throw await conflictFromLockError(em, error);
+    // Our own checks run before writing; a unique index can still catch two requests that passed them
+    // at the same moment (e.g. both created the same work instruction). The later one retries on fresh data.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError(
+        'object',
+        null,
+        'Someone else made the same change at the same moment. Reload and apply your edit again.',
+      );
+    }
     throw error;
   }
 }
@@ -44,9 +53,6 @@ export function assertVersion(entity: Versioned, clientVersion: number, what: st
   if (entity.version !== clientVersion) throw new ConflictError(what, entity.version);
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof UniqueConstraintViolationException;
-}
 
 /** Marks an entity changed so its version is bumped (and checked) at flush, though no column changed. */
 export function touch(entity: Versioned): void {
