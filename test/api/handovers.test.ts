@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_ORGANISATION, WHOLE_MODEL, type WholeModel } from '../support/operations';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../support/test-api';
+import {
+  handoverFixtures,
+  CALL_TYPES,
+  CREATE_HANDOVER,
+  DELETE_HANDOVER,
+  ENTERS,
+  FORK_TARGETS,
+  HandoverView,
+  PROCESSES,
+  PROCESS_NAME,
+  REFERENCE_STEP_COUNTS,
+  UPDATE_HANDOVER,
+} from '../support/handover-fixtures';
+import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -9,167 +21,21 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-// Reference §2 and §5, written out here so that the tests do not take their oracle from the API's own code.
-const PROCESSES = ['AGREE', 'CHANGE', 'RECOVER', 'OPERATE', 'IMPROVE'] as const;
-const CALL_TYPES = ['WISH', 'RFC', 'INCIDENT', 'SERVICE_REQUEST', 'RISK'] as const;
-type ProcessKey = (typeof PROCESSES)[number];
-type CallType = (typeof CALL_TYPES)[number];
-const ENTERS: Record<CallType, ProcessKey> = {
-  WISH: 'AGREE',
-  RFC: 'CHANGE',
-  INCIDENT: 'RECOVER',
-  SERVICE_REQUEST: 'OPERATE',
-  RISK: 'IMPROVE',
-};
-const FORK_TARGETS: Record<ProcessKey, ProcessKey[]> = {
-  AGREE: ['CHANGE'],
-  CHANGE: ['OPERATE'],
-  RECOVER: ['CHANGE', 'OPERATE'],
-  OPERATE: [],
-  IMPROVE: ['AGREE', 'CHANGE', 'OPERATE'],
-};
-const PROCESS_NAME: Record<ProcessKey, string> = {
-  AGREE: 'Agree',
-  CHANGE: 'Change',
-  RECOVER: 'Recover',
-  OPERATE: 'Operate',
-  IMPROVE: 'Improve',
-};
-const REFERENCE_STEP_COUNTS = [23, 15, 22, 13, 6, 30, 22, 13];
-
-const HANDOVER_FIELDS = 'id callType kind version from { id name } target { key }';
-const CREATE_HANDOVER = `mutation($input: CreateHandoverInput!) { createHandover(input: $input) { ${HANDOVER_FIELDS} } }`;
-const UPDATE_HANDOVER = `mutation($input: UpdateHandoverInput!) { updateHandover(input: $input) { ${HANDOVER_FIELDS} } }`;
-const DELETE_HANDOVER = `mutation($input: DeleteInput!) { deleteHandover(input: $input) }`;
-const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id name } }`;
-const CREATE_ROLE = `mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }`;
-const ORGANISATION_HANDOVERS = /* GraphQL */ `
-  query($id: ID!) {
-    organisation(id: $id) {
-      processes { key allowedForkTargets handovers { ${HANDOVER_FIELDS} } }
-    }
-  }
-`;
-const ACTIVITY_HANDOVERS = `query($id: ID!) { node(id: $id) { ... on Activity { handovers { ${HANDOVER_FIELDS} } } } }`;
-const HANDOVER_NODE = `query($id: ID!) { node(id: $id) { __typename ... on Handover { ${HANDOVER_FIELDS} } } }`;
-const WORKFLOW_STEPS = /* GraphQL */ `
-  query ($id: ID!) {
-    organisation(id: $id) {
-      workflows {
-        number
-        steps {
-          depth
-          process {
-            key
-          }
-          activity {
-            name
-          }
-        }
-      }
-    }
-  }
-`;
-
-interface HandoverView {
-  id: string;
-  callType: CallType;
-  kind: 'FORK' | 'SPAWN';
-  version: number;
-  from: { id: string; name: string };
-  target: { key: ProcessKey };
-}
-
-interface WorkflowView {
-  number: number;
-  steps: { depth: number; process: { key: ProcessKey }; activity: { name: string } }[];
-}
-
-function globalId(type: string, storedId: string): string {
-  return Buffer.from(`${type}:${storedId}`, 'utf8').toString('base64url');
-}
-
-async function createOrganisation(name: string, template: 'USM_REFERENCE' | 'EMPTY' = 'USM_REFERENCE') {
-  const data = await api.query(CREATE_ORGANISATION, { name, template });
-  return data.createOrganisation as { id: string; name: string; version: number };
-}
-
-async function readModel(organisationId: string) {
-  const { organisation } = await api.query<WholeModel>(WHOLE_MODEL, { id: organisationId });
-  if (!organisation) throw new Error(`Organisation ${organisationId} not found`);
-  return organisation;
-}
-
-/** The id of a reference activity, found by process and step name. */
-async function referenceActivity(organisationId: string, process: ProcessKey, name: string) {
-  const model = await readModel(organisationId);
-  const activity = model.processes
-    .find((candidate) => candidate.key === process)
-    ?.activities.find((candidate) => candidate.name === name);
-  if (!activity) throw new Error(`No activity "${name}" in ${process}`);
-  return activity;
-}
-
-/** An EMPTY-template organisation with one activity per process: no hand-overs at all to start with. */
-async function organisationWithOneActivityPerProcess(name: string) {
-  const organisation = await createOrganisation(name, 'EMPTY');
-  const model = await readModel(organisation.id);
-  const activityOf = {} as Record<ProcessKey, string>;
-  for (const process of model.processes) {
-    const data = await api.query(CREATE_ACTIVITY, {
-      input: { processId: process.id, name: `${PROCESS_NAME[process.key as ProcessKey]} step` },
-    });
-    activityOf[process.key as ProcessKey] = data.createActivity.id;
-  }
-  return { organisationId: organisation.id, activityOf };
-}
-
-async function handoversByProcess(organisationId: string) {
-  const data = await api.query(ORGANISATION_HANDOVERS, { id: organisationId });
-  const processes = data.organisation.processes as {
-    key: ProcessKey;
-    allowedForkTargets: ProcessKey[];
-    handovers: HandoverView[];
-  }[];
-  return Object.fromEntries(processes.map((process) => [process.key, process])) as Record<
-    ProcessKey,
-    (typeof processes)[number]
-  >;
-}
-
-async function allHandovers(organisationId: string): Promise<HandoverView[]> {
-  return Object.values(await handoversByProcess(organisationId)).flatMap((process) => process.handovers);
-}
-
-async function handoversOfActivity(activityId: string): Promise<HandoverView[]> {
-  return (await api.query(ACTIVITY_HANDOVERS, { id: activityId })).node.handovers;
-}
-
-async function readHandover(id: string): Promise<HandoverView | null> {
-  return (await api.query(HANDOVER_NODE, { id })).node;
-}
-
-async function createHandover(input: { fromActivityId: string; callType: CallType; kind?: string }) {
-  return (await api.query(CREATE_HANDOVER, { input })).createHandover as HandoverView;
-}
-
-async function workflows(organisationId: string): Promise<WorkflowView[]> {
-  return (await api.query(WORKFLOW_STEPS, { id: organisationId })).organisation.workflows;
-}
-
-async function stepCounts(organisationId: string): Promise<number[]> {
-  return (await workflows(organisationId)).map((workflow) => workflow.steps.length);
-}
-
-/** Exactly one error with this code and these extensions, and nothing internal leaked to the client. */
-function expectError(response: GraphQLResponse, code: string, extensions: Record<string, unknown> = {}) {
-  expect(response.errors, `expected a ${code} error`).toHaveLength(1);
-  const error = response.errors![0]!;
-  expect(error.extensions).toMatchObject({ code, ...extensions });
-  const text = JSON.stringify(response.errors).toLowerCase();
-  for (const leak of ['select ', 'insert ', 'stacktrace']) expect(text).not.toContain(leak);
-  return error;
-}
+const {
+  globalId,
+  createOrganisation,
+  readModel,
+  referenceActivity,
+  organisationWithOneActivityPerProcess,
+  handoversByProcess,
+  allHandovers,
+  handoversOfActivity,
+  readHandover,
+  createHandover,
+  workflows,
+  stepCounts,
+  expectError,
+} = handoverFixtures(() => api);
 
 describe('createHandover', () => {
   it('creates a legal fork whose target is the process its call type enters, listed on the process and the activity', async () => {
@@ -419,93 +285,5 @@ describe('updateHandover', () => {
     });
     expectError(response, 'BAD_USER_INPUT', { field: 'input.callType' });
     expect(await readHandover(stored.id)).toEqual(stored);
-  });
-});
-
-describe('deleteHandover', () => {
-  it('removes a hand-over; deleting it again answers NOT_FOUND', async () => {
-    const { organisationId, activityOf } = await organisationWithOneActivityPerProcess('Delete fork');
-    const fork = await createHandover({ fromActivityId: activityOf.AGREE, callType: 'RFC' });
-
-    const stale = await api.request(DELETE_HANDOVER, { input: { id: fork.id, version: fork.version + 1 } });
-    expectError(stale, 'CONFLICT', { currentVersion: fork.version });
-    expect(await allHandovers(organisationId)).toEqual([fork]);
-
-    const deleted = await api.query(DELETE_HANDOVER, { input: { id: fork.id, version: fork.version } });
-    expect(deleted.deleteHandover).toBe(true);
-    expect(await allHandovers(organisationId)).toEqual([]);
-    expect(await handoversOfActivity(activityOf.AGREE)).toEqual([]);
-    expect(await readHandover(fork.id)).toBeNull();
-
-    const again = await api.request(DELETE_HANDOVER, { input: { id: fork.id, version: fork.version } });
-    expectError(again, 'NOT_FOUND');
-  });
-
-  it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed id or an id of another type', async () => {
-    const organisation = await createOrganisation('Bad hand-over ids');
-    const role = await api.query(CREATE_ROLE, {
-      input: { organisationId: organisation.id, name: 'Auditor' },
-    });
-    const before = await allHandovers(organisation.id);
-
-    for (const [document, extra] of [
-      [DELETE_HANDOVER, {}],
-      [UPDATE_HANDOVER, { callType: 'RFC' }],
-    ] as const) {
-      const unknown = await api.request(document, {
-        input: { id: globalId('Handover', randomUUID()), version: 1, ...extra },
-      });
-      expectError(unknown, 'NOT_FOUND');
-
-      const malformed = await api.request(document, { input: { id: 'garbage', version: 1, ...extra } });
-      expectError(malformed, 'BAD_USER_INPUT', { field: 'input.id' });
-
-      const roleId = await api.request(document, { input: { id: role.createRole.id, version: 1, ...extra } });
-      const error = expectError(roleId, 'BAD_USER_INPUT', { field: 'input.id' });
-      expect(error.message).toContain('Role');
-    }
-    expect(await allHandovers(organisation.id)).toEqual(before);
-  });
-});
-
-describe('workflows follow the hand-overs', () => {
-  it("expands workflows 1 and 2 without Operate once Change's Deploy fork is deleted, and back when it is re-created", async () => {
-    const organisation = await createOrganisation('Deploy fork removed');
-    expect(await stepCounts(organisation.id)).toEqual(REFERENCE_STEP_COUNTS);
-    const deploy = await referenceActivity(organisation.id, 'CHANGE', 'Deploy');
-    const fork = (await readHandover(deploy.handovers[0]!.id))!;
-    expect(fork).toMatchObject({ callType: 'SERVICE_REQUEST', kind: 'FORK' });
-
-    await api.query(DELETE_HANDOVER, { input: { id: fork.id, version: fork.version } });
-    let expanded = await workflows(organisation.id);
-    expect(expanded.map((workflow) => workflow.steps.length)).toEqual([17, 9, 16, 13, 6, 24, 16, 13]);
-    expect(expanded[1]!.steps.every((step) => step.process.key === 'CHANGE' && step.depth === 0)).toBe(true);
-    expect(expanded[0]!.steps.some((step) => step.process.key === 'OPERATE')).toBe(false);
-
-    const recreated = await createHandover({ fromActivityId: deploy.id, callType: 'SERVICE_REQUEST' });
-    expect(recreated).toMatchObject({ kind: 'FORK', target: { key: 'OPERATE' } });
-    expanded = await workflows(organisation.id);
-    expect(expanded.map((workflow) => workflow.steps.length)).toEqual(REFERENCE_STEP_COUNTS);
-    expect(expanded[1]!.steps.map((step) => `${step.process.key}@${step.depth}`)).toEqual([
-      ...Array(6).fill('CHANGE@0'),
-      ...Array(6).fill('OPERATE@1'),
-      ...Array(3).fill('CHANGE@0'),
-    ]);
-  });
-
-  it("expands workflow 3 without the fork once Recover's RFC fork is deleted, while workflow 4 keeps 13 steps", async () => {
-    const organisation = await createOrganisation('RFC fork removed');
-    const recover = await referenceActivity(organisation.id, 'RECOVER', 'Recover');
-    const rfc = (await readHandover(recover.handovers.find((h) => h.callType === 'RFC')!.id))!;
-
-    await api.query(DELETE_HANDOVER, { input: { id: rfc.id, version: rfc.version } });
-    const expanded = await workflows(organisation.id);
-    expect(expanded[2]!.steps.map((step) => `${step.process.key}@${step.depth}`)).toEqual(
-      Array(7).fill('RECOVER@0'),
-    );
-    expect(expanded[3]!.steps).toHaveLength(13);
-    expect(expanded[3]!.steps.filter((step) => step.process.key === 'OPERATE')).toHaveLength(6);
-    // Workflows that never pass through Recover are untouched.
-    expect(expanded.map((workflow) => workflow.steps.length)).toEqual([23, 15, 7, 13, 6, 30, 22, 13]);
   });
 });
