@@ -53,7 +53,6 @@ export function assertVersion(entity: Versioned, clientVersion: number, what: st
   if (entity.version !== clientVersion) throw new ConflictError(what, entity.version);
 }
 
-
 /** Marks an entity changed so its version is bumped (and checked) at flush, though no column changed. */
 export function touch(entity: Versioned): void {
   entity.updatedAt = new Date();
