@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { deriveSteps, type DerivedStep } from '@usm/api/src/domain/derivation/derive';
 import { normaliseRaci, type Raci } from '@usm/api/src/domain/derivation/responsibilities';
 import { PROCESS_KEYS, type ProcessKey } from '@usm/api/src/domain/usm';
@@ -19,6 +18,9 @@ import {
 import { loadOrganisationModel } from '@usm/api/src/services/organisation-model';
 import { createOrganisation } from '@usm/api/src/services/organisations';
 import { derivationSourceOf } from '@usm/api/src/services/procedure-source';
+
+// The test package does not depend on MikroORM itself: take the entity manager type from the API's.
+type EntityManager = ReturnType<Database['orm']['em']['fork']>;
 
 /**
  * A large, deterministic organisation for benchmarks: the USM reference model created through the service,
@@ -95,7 +97,9 @@ export async function generateSyntheticOrganisation(
 function checkedSizes(sizes: SyntheticSizes): SyntheticSizes {
   for (const [name, value] of Object.entries(sizes)) {
     if (!Number.isInteger(value) || value < 0 || value > MAX_SIZE) {
-      throw new Error(`Synthetic organisation: ${name} must be an integer from 0 to ${MAX_SIZE}, not ${value}`);
+      throw new Error(
+        `Synthetic organisation: ${name} must be an integer from 0 to ${MAX_SIZE}, not ${value}`,
+      );
     }
   }
   // Two distinct Responsible roles and two distinct tools per instruction need at least two of each.
@@ -127,7 +131,11 @@ interface Catalogue {
   tools: CatalogueEntry[];
 }
 
-async function insertCatalogue(em: EntityManager, storedId: string, sizes: SyntheticSizes): Promise<Catalogue> {
+async function insertCatalogue(
+  em: EntityManager,
+  storedId: string,
+  sizes: SyntheticSizes,
+): Promise<Catalogue> {
   const organisation = em.getReference(Organisation, storedId);
   // Zero-padded numbers keep "by name" order equal to creation order.
   const roles = Array.from({ length: sizes.roles }, (_, index) =>
@@ -236,7 +244,8 @@ function assignStep(
     counts.responsibilities += 1;
   }
   for (const role of responsible) {
-    if (random() < INSTRUCTED_SHARE) instruct(em, procedure, step, catalogue.roles[role]!, catalogue, random, counts);
+    if (random() < INSTRUCTED_SHARE)
+      instruct(em, procedure, step, catalogue.roles[role]!, catalogue, random, counts);
   }
 }
 

@@ -101,6 +101,11 @@ export function createLoaders(em: EntityManager) {
         em.find(Procedure, { organisation: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (procedure) => procedure.organisation.id,
     ),
+    /** Steps only: what the out-of-date check needs (much cheaper than the full contents). */
+    stepsOfProcedure: groupedBy(
+      (ids) => em.find(ProcedureStep, { procedure: { $in: ids } }, { orderBy: { position: 'asc' } }),
+      (step) => step.procedure.id,
+    ),
     /** Steps, responsibilities, work instructions and their tools of many procedures, in four statements. */
     procedureContents: new DataLoader<string, ProcedureContents>(async (ids) => {
       const contents = await loadProcedureContents(em, ids);

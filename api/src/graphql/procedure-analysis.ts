@@ -9,11 +9,11 @@ import type { ProcedureNode } from './types/procedure';
  * derivation: nothing is written to procedures when their sources are edited.
  */
 export async function reasonsOutOfDate(loaders: Loaders, procedure: ProcedureNode): Promise<string[]> {
-  const [model, contents, workflow] = await Promise.all([
+  const [model, steps, workflow] = await Promise.all([
     loaders.organisationModel.load(procedure.organisationId),
-    loaders.procedureContents.load(procedure.storedId),
+    loaders.stepsOfProcedure.load(procedure.storedId),
     procedure.sourceWorkflowId ? loaders.workflow.load(procedure.sourceWorkflowId) : Promise.resolve(null),
   ]);
   const fresh = deriveSteps(model, derivationSourceOf(procedure, workflow));
-  return outOfDateReasons(contents.steps.map(storedStepOf), fresh);
+  return outOfDateReasons(steps.map(storedStepOf), fresh);
 }

@@ -17,11 +17,14 @@ export async function loadOrganisationModels(
   organisationIds: readonly string[],
 ): Promise<Map<string, OrganisationModel>> {
   const ids = [...organisationIds];
-  const [processes, activities, forks] = await Promise.all([
-    em.find(Process, { organisation: { $in: ids } }),
-    em.find(Activity, { organisation: { $in: ids }, deletedAt: null }),
-    em.find(Handover, { organisation: { $in: ids }, kind: 'FORK', fromActivity: { deletedAt: null } }),
-  ]);
+  // One after another: inside a transaction they share one connection, which must not queue queries.
+  const processes = await em.find(Process, { organisation: { $in: ids } });
+  const activities = await em.find(Activity, { organisation: { $in: ids }, deletedAt: null });
+  const forks = await em.find(Handover, {
+    organisation: { $in: ids },
+    kind: 'FORK',
+    fromActivity: { deletedAt: null },
+  });
   return new Map(ids.map((id) => [id, buildOrganisationModel(id, processes, activities, forks)]));
 }
 

@@ -26,17 +26,25 @@ export async function loadProcedureContents(
   procedureIds: readonly string[],
 ): Promise<Map<string, ProcedureContents>> {
   const ids = [...procedureIds];
-  const [steps, responsibilities, instructions] = await Promise.all([
-    em.find(ProcedureStep, { procedure: { $in: ids } }, { orderBy: { position: 'asc' } }),
-    em.find(
-      Responsibility,
-      { step: { procedure: { $in: ids } } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    ),
-    em.find(WorkInstruction, { procedure: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
-  ]);
+  const steps = await em.find(ProcedureStep, { procedure: { $in: ids } }, { orderBy: { position: 'asc' } });
+  const responsibilities = await em.find(
+    Responsibility,
+    { step: { procedure: { $in: ids } } },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const instructions = await em.find(
+    WorkInstruction,
+    { procedure: { $in: ids } },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  // Filtered by procedure, not by instruction ids: a parameter per instruction would hit PostgreSQL's
+  // limit of 65,535 bind parameters on large organisations.
   const links = instructions.length
-    ? await em.find(WorkInstructionTool, { workInstruction: { $in: instructions } }, { populate: ['tool'] })
+    ? await em.find(
+        WorkInstructionTool,
+        { workInstruction: { procedure: { $in: ids } } },
+        { populate: ['tool'] },
+      )
     : [];
 
   const contents = new Map<string, ProcedureContents>(

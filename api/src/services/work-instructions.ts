@@ -116,10 +116,8 @@ async function createMissingInstructions(
   procedure: Procedure,
   steps: readonly ProcedureStep[],
 ): Promise<WorkInstruction[]> {
-  const [responsibilities, existing] = await Promise.all([
-    em.find(Responsibility, { step: { $in: [...steps] } }),
-    em.find(WorkInstruction, { step: { $in: [...steps] } }),
-  ]);
+  const responsibilities = await em.find(Responsibility, { step: { $in: [...steps] } });
+  const existing = await em.find(WorkInstruction, { step: { $in: [...steps] } });
   const missing = missingWorkInstructions(
     steps.map((step) => ({ id: step.id, obsolete: step.obsolete })),
     responsibilities.map((responsibility) => ({
