@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits';
 
 /** Settings from the environment, read once at start. Documented in README.md. */
 export interface AppConfig {
@@ -7,19 +8,38 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   development: boolean;
+  introspection: boolean;
+  queryLimits: QueryLimits;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number (0–65535), not "${env.PORT}".`);
-  }
+  const development = env.NODE_ENV !== 'production';
   return {
-    port,
+    port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     // Relative to where the user ran the command (npm/pnpm set INIT_CWD), not to the api package.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.USM_DATA_DIR || './data'),
-    development: env.NODE_ENV !== 'production',
+    development,
+    introspection: env.USM_INTROSPECTION ? env.USM_INTROSPECTION === 'true' : development,
+    queryLimits: {
+      maxDepth: integer(env, 'USM_MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: integer(env, 'USM_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000),
+      maxFields: integer(env, 'USM_MAX_QUERY_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, 1, 1_000_000),
+    },
+    adminEmail: env.USM_ADMIN_EMAIL || undefined,
+    adminPassword: env.USM_ADMIN_PASSWORD || undefined,
   };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
 }

@@ -6,35 +6,37 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { RequestContext as OrmRequestContext } from '@mikro-orm/core';
-import express from 'express';
-import type { Database } from './persistence/database';
-import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
+import express, { type Request, type RequestHandler } from 'express';
+import { accessRulePlugin } from './graphql/access-rules';
 import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
-import { httpErrorHandler } from './http-errors';
 import { explorerRouter } from './graphql/explorer';
 import { createLoaders } from './graphql/loaders';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './graphql/query-limits';
+import { RequestAccess } from './graphql/request-access';
 import { usmSchema } from './graphql/schema';
+import { secretFromRequest } from './graphql/session-cookie';
+import { httpErrorHandler, refuseNonJsonPosts } from './http-errors';
+import { logger } from './logger';
+import type { Database } from './persistence/database';
+import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
+import { requestIdFrom, withRequestScope } from './request-scope';
+import { userForSecret } from './services/auth/credentials';
+import { LoginThrottle, type ThrottleLimits } from './services/auth/login-throttle';
 
 export interface ServerSettings {
   database: Database;
   /** Serves the offline GraphQL explorer at /explorer (on in development). */
   explorer: boolean;
+  /** Schema introspection (off in production unless asked for). */
+  introspection?: boolean;
   /** Request bodies larger than this are refused before parsing. */
   bodyLimit?: string;
+  queryLimits?: QueryLimits;
+  loginThrottle?: ThrottleLimits;
   /** Report each request's SQL statement count in an `x-sql-statements` header (tests, benchmarks). */
   reportStatements?: boolean;
 }
-
-const statementCountPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('x-sql-statements', String(currentStatementCount() ?? 0));
-      },
-    };
-  },
-};
 
 export interface UsmServer {
   httpServer: Server;
@@ -53,29 +55,48 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     schema: await usmSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: settings.introspection ?? true,
+    // Apollo's CSRF prevention: a browser cannot send a "simple" cross-site request that runs an operation.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: queryLimitRules(settings.queryLimits ?? DEFAULT_QUERY_LIMITS),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      accessRulePlugin,
       ...(settings.reportStatements ? [statementCountPlugin] : []),
     ],
   });
   await apollo.start();
 
   const { orm } = settings.database;
+  const throttle = new LoginThrottle(settings.loginThrottle);
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', database: settings.database.embedded ? 'embedded' : 'postgresql' });
   });
+  app.use('/graphql', requestScope);
   app.use(
     '/graphql',
+    refuseNonJsonPosts,
     express.json({ limit: settings.bodyLimit ?? '1mb' }),
     (_request, _response, next) => (settings.reportStatements ? withStatementCounter(next) : next()),
     // A fresh entity manager per request: no identity map is shared between requests.
     (_request, _response, next) => OrmRequestContext.create(orm.em, next),
     expressMiddleware(apollo, {
-      context: async () => {
+      context: async ({ req, res }) => {
         const em = orm.em.fork();
-        return { em, loaders: createLoaders(em) };
+        const loaders = createLoaders(em);
+        const secret = secretFromRequest(req);
+        const user = secret ? await userForSecret(em, secret) : null;
+        return {
+          em,
+          loaders,
+          access: new RequestAccess(user, loaders),
+          response: res,
+          address: clientAddress(req),
+          throttle,
+          secret,
+        };
       },
     }),
   );
@@ -100,3 +121,36 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     },
   };
 }
+
+/** Gives each request an id (the client's `x-request-id` when plain), echoed back and used in the log. */
+const requestScope: RequestHandler = (request, response, next) => {
+  const requestId = requestIdFrom(request.headers['x-request-id']);
+  response.setHeader('x-request-id', requestId);
+  const startedAt = performance.now();
+  response.on('finish', () =>
+    logger.info(
+      {
+        requestId,
+        method: request.method,
+        status: response.statusCode,
+        ms: Math.round(performance.now() - startedAt),
+      },
+      'graphql request',
+    ),
+  );
+  withRequestScope(requestId, next);
+};
+
+function clientAddress(request: Request): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+const statementCountPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('x-sql-statements', String(currentStatementCount() ?? 0));
+      },
+    };
+  },
+};

@@ -6,10 +6,14 @@ import { graphql, startServerProcess } from '../support/server-process';
 
 /**
  * The default start: no DATABASE_URL, so the embedded PostgreSQL (PGlite) runs in USM_DATA_DIR.
- * Data must survive a restart of the whole process.
+ * The first start creates an administrator and prints its password; data survives a restart.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'usm-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const CREATE = `mutation { createOrganisation(input: { name: "Embedded Co" }) { id processes { activities { id } } } }`;
+const READ = `query($id: ID!) { organisation(id: $id) { name workflows { number steps { position } } } }`;
+const LOGIN = `mutation($p: String!) { login(email: "admin@localhost.localdomain", password: $p) { token } }`;
 
 describe('the embedded database', () => {
   it(
@@ -18,22 +22,24 @@ describe('the embedded database', () => {
     async () => {
       const first = await startServerProcess({ USM_DATA_DIR: dataDir });
       let organisationId: string;
+      let token: string;
       try {
-        const created = await graphql(
+        const password = /Password \(shown only now\): (\S+)/.exec(first.output())?.[1];
+        expect(password, first.output()).toBeDefined();
+        const anonymous = await graphql(
           first.graphqlUrl,
           `
-            mutation {
-              createOrganisation(input: { name: "Embedded Co" }) {
-                id
-                processes {
-                  activities {
-                    id
-                  }
-                }
+            {
+              organisations {
+                totalCount
               }
             }
           `,
         );
+        expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+        token = (await graphql(first.graphqlUrl, LOGIN, { p: password })).data.login.token;
+        const created = await graphql(first.graphqlUrl, CREATE, undefined, token);
         expect(created.errors).toBeUndefined();
         organisationId = created.data.createOrganisation.id;
         const counts = created.data.createOrganisation.processes.map(
@@ -46,29 +52,14 @@ describe('the embedded database', () => {
 
       const second = await startServerProcess({ USM_DATA_DIR: dataDir });
       try {
-        const read = await graphql(
-          second.graphqlUrl,
-          `
-            query ($id: ID!) {
-              organisation(id: $id) {
-                name
-                workflows {
-                  number
-                  steps {
-                    position
-                  }
-                }
-              }
-            }
-          `,
-          { id: organisationId },
-        );
+        const read = await graphql(second.graphqlUrl, READ, { id: organisationId }, token);
         expect(read.errors).toBeUndefined();
         expect(read.data.organisation.name).toBe('Embedded Co');
         expect(read.data.organisation.workflows.map((workflow: any) => workflow.steps.length)).toEqual([
           23, 15, 22, 13, 6, 30, 22, 13,
         ]);
         expect(second.output()).toContain('embedded database');
+        expect(second.output()).not.toContain('Created the first administrator');
       } finally {
         await second.stop('SIGTERM');
       }

@@ -14,7 +14,12 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const {
+    DATABASE_URL: _ignored,
+    USM_ADMIN_EMAIL: _email,
+    USM_ADMIN_PASSWORD: _password,
+    ...inherited
+  } = process.env;
   const child: ChildProcessWithoutNullStreams = spawn('pnpm', ['exec', 'tsx', 'src/main.ts'], {
     cwd: apiFolder,
     env: { ...inherited, PORT: '0', ...env },
@@ -51,10 +56,15 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
   });
 }
 
-export async function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+export async function graphql(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<any> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return response.json();

@@ -1,10 +1,12 @@
 import { openDatabase, type Database } from '@usm/api/src/persistence/database';
-import { createUsmServer, type UsmServer } from '@usm/api/src/server';
+import { createUsmServer, type ServerSettings, type UsmServer } from '@usm/api/src/server';
+import { createUser } from '@usm/api/src/services/auth/users';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**
  * The real API, in process, on a fresh PostgreSQL database: tests talk to it over HTTP exactly as a
- * client would. `statements` on each response is the number of SQL statements the request issued.
+ * client would. Requests are signed in as an administrator unless they say otherwise; `statements` on
+ * each response is the number of SQL statements the request issued.
  */
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -13,16 +15,35 @@ export interface GraphQLResponse<T = any> {
   status: number;
 }
 
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
 export interface TestApi {
   url: string;
   database: Database;
+  admin: TestUser;
   request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** As `user` (null: anonymous). */
+  requestAs<T = any>(
+    user: TestUser | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Like request, but fails the test on any GraphQL error and returns `data`. */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  queryAs<T = any>(user: TestUser | null, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** A new signed-in (non-administrator) user. */
+  createUser(email: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export const TEST_PASSWORD = 'test-password-123';
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id email } } }`;
+
+export async function startTestApi(overrides: Partial<ServerSettings> = {}): Promise<TestApi> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const database = await openDatabase({
     databaseUrl: testDatabase.url,
@@ -30,17 +51,26 @@ export async function startTestApi(): Promise<TestApi> {
     countStatements: true,
     quietMigrations: true,
   });
-  const server: UsmServer = await createUsmServer({ database, explorer: true, reportStatements: true });
+  const server: UsmServer = await createUsmServer({
+    database,
+    explorer: true,
+    reportStatements: true,
+    ...overrides,
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
-  const request = async <T>(
+  const requestAs = async <T>(
+    user: TestUser | null,
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(user ? { authorization: `Bearer ${user.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'statements' | 'status'>;
@@ -50,17 +80,38 @@ export async function startTestApi(): Promise<TestApi> {
       status: response.status,
     };
   };
+  const queryAs = async <T>(user: TestUser | null, query: string, variables?: Record<string, unknown>) => {
+    const response = await requestAs<T>(user, query, variables);
+    if (response.errors?.length) {
+      throw new Error(`Unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+    }
+    return response.data as T;
+  };
+  const signIn = async (email: string): Promise<TestUser> => {
+    const { login } = await queryAs<any>(null, LOGIN, { email, password: TEST_PASSWORD });
+    return { id: login.user.id, email, token: login.token };
+  };
+
+  await createUser(database.orm.em.fork(), {
+    email: 'admin@example.org',
+    password: TEST_PASSWORD,
+    administrator: true,
+  });
+  const admin = await signIn('admin@example.org');
 
   return {
     url,
     database,
-    request,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await request<T>(query, variables);
-      if (response.errors?.length) {
-        throw new Error(`Unexpected GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
-      }
-      return response.data as T;
+    admin,
+    request: (query, variables) => requestAs(admin, query, variables),
+    requestAs,
+    query: (query, variables) => queryAs(admin, query, variables),
+    queryAs,
+    async createUser(email) {
+      await queryAs(admin, `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+        i: { email, password: TEST_PASSWORD },
+      });
+      return signIn(email);
     },
     async close() {
       await server.stop();

@@ -3,7 +3,13 @@
  * translates them into GraphQL errors with `extensions.code`. Anything that is not a DomainError is
  * unexpected: it is logged and masked at the edge.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -60,5 +66,44 @@ export class ConflictError extends DomainError {
   }
   extensions() {
     return { currentVersion: this.currentVersion };
+  }
+}
+
+/** The request carries no valid session or token. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in first: send the session cookie or an `Authorization: Bearer` token.') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+  extensions() {
+    return {};
+  }
+}
+
+/** Signed in, but this user's role does not allow it. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+  extensions() {
+    return {};
+  }
+}
+
+/** Too many attempts; the client may retry after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+  extensions() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
   }
 }

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, NotFoundError } from '../domain/errors';
+import { logger } from '../logger';
+import { currentRequestId } from '../request-scope';
 import { NODE_TYPES, toGlobalId, type NodeTypeName } from './global-id';
 
 /**
@@ -12,12 +14,18 @@ const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -36,12 +44,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const field = code === 'BAD_USER_INPUT' ? variableFieldOf(formatted.message) : undefined;
     return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
   }
-  console.error('Unexpected error while answering a GraphQL request:', original);
+  const requestId = currentRequestId();
+  logger.error(
+    { err: original, requestId, path: formatted.path },
+    'unexpected error while answering a GraphQL request',
+  );
   return {
-    message: 'Internal server error. It has been logged; please try again or report it.',
+    message: `Internal server error (request ${requestId ?? 'unknown'}). It has been logged; please try again or report it with this id.`,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
 }
 

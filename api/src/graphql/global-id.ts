@@ -15,6 +15,9 @@ export const NODE_TYPES = [
   'Procedure',
   'ProcedureStep',
   'WorkInstruction',
+  'Membership',
+  'User',
+  'ApiToken',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

@@ -4,6 +4,7 @@ import { PROCESS_KEYS } from '../domain/usm';
 import {
   Activity,
   Handover,
+  Membership,
   Organisation,
   Procedure,
   ProcedureStep,
@@ -11,6 +12,7 @@ import {
   Responsibility,
   Role,
   Tool,
+  User,
   WorkInstruction,
   Workflow,
 } from '../persistence/entities';
@@ -92,6 +94,22 @@ export function createLoaders(em: EntityManager) {
     toolsOfOrganisation: groupedBy(
       (ids) => em.find(Tool, { organisation: { $in: ids } }, { orderBy: { name: 'asc' } }),
       (tool) => tool.organisation.id,
+    ),
+    membership: byId(Membership),
+    user: byId(User),
+    /** The signed-in user's memberships: one statement per request, for every access check. */
+    membershipsOfUser: groupedBy(
+      (ids) => em.find(Membership, { user: { $in: ids } }),
+      (membership) => membership.user.id,
+    ),
+    membersOfOrganisation: groupedBy(
+      (ids) =>
+        em.find(
+          Membership,
+          { organisation: { $in: ids } },
+          { populate: ['user'], orderBy: { createdAt: 'asc' } },
+        ),
+      (membership) => membership.organisation.id,
     ),
     procedure: byId(Procedure),
     procedureStep: byId(ProcedureStep),

@@ -1,6 +1,9 @@
 import { PROCESS_ENTERED_BY } from '../domain/usm';
 import type {
   Activity,
+  Credential,
+  Membership,
+  User,
   Handover,
   Organisation,
   Procedure,
@@ -15,6 +18,7 @@ import type { Versioned } from '../persistence/entities/base';
 import { toGlobalId, type NodeTypeName } from './global-id';
 import { ActivityNode, HandoverNode, OrganisationNode, ProcessNode, RoleNode, ToolNode } from './types/model';
 import { build } from './types/node';
+import { ApiTokenView, MembershipNode, UserNode } from './types/auth';
 import { ProcedureNode, ProcedureStepNode, WorkInstructionNode } from './types/procedure';
 import { WorkflowNode } from './types/workflow';
 
@@ -130,4 +134,25 @@ export function workInstructionNode(entity: WorkInstruction): WorkInstructionNod
     stepId: entity.step.id,
     roleId: entity.role.id,
   });
+}
+
+export function userNode(entity: User): UserNode {
+  return build(UserNode, {
+    ...versioned('User', entity, ''),
+    email: entity.email,
+    name: entity.name,
+    administrator: entity.administrator,
+  });
+}
+
+export function membershipNode(entity: Membership): MembershipNode {
+  return build(MembershipNode, {
+    ...versioned('Membership', entity, entity.organisation.id),
+    role: entity.role,
+    userId: entity.user.id,
+  });
+}
+
+export function apiTokenView(entity: Credential): ApiTokenView {
+  return { id: toGlobalId('ApiToken', entity.id), name: entity.name, createdAt: entity.createdAt };
 }

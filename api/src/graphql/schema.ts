@@ -9,6 +9,9 @@ import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { ProcessResolver } from './resolvers/process.resolver';
 import { ReferenceResolver } from './resolvers/reference.resolver';
 import { ImpactResolver } from './resolvers/impact.resolver';
+import { AuthResolver } from './resolvers/auth.resolver';
+import { MembershipResolver } from './resolvers/membership.resolver';
+import { MembershipNode, UserNode } from './types/auth';
 import { ProcedureResolver } from './resolvers/procedure.resolver';
 import { ProcedureStepResolver } from './resolvers/procedure-step.resolver';
 import { RoleResolver } from './resolvers/role.resolver';
@@ -37,6 +40,8 @@ export function usmSchema(): Promise<GraphQLSchema> {
       WorkInstructionResolver,
       RoleResolver,
       ImpactResolver,
+      AuthResolver,
+      MembershipResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
     orphanedTypes: [
@@ -50,6 +55,8 @@ export function usmSchema(): Promise<GraphQLSchema> {
       ProcedureNode,
       ProcedureStepNode,
       WorkInstructionNode,
+      MembershipNode,
+      UserNode,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -15,21 +15,30 @@ export interface OrganisationPage {
 
 export async function listOrganisations(
   em: EntityManager,
-  request: { first?: number | null; after?: string | null; defaultSize: number; maxSize: number },
+  request: {
+    /** Only these organisations (the caller's). */
+    organisationIds: readonly string[];
+    first?: number | null;
+    after?: string | null;
+    defaultSize: number;
+    maxSize: number;
+  },
 ): Promise<OrganisationPage> {
   const size = request.first ?? request.defaultSize;
   if (!Number.isInteger(size) || size < 0 || size > request.maxSize) {
     throw new BadUserInputError(`"first" must be between 0 and ${request.maxSize}.`, 'first');
   }
   const after = request.after == null ? null : decodeCursor(request.after);
+  const mine = { id: { $in: [...request.organisationIds] } };
   const where = after
     ? {
+        ...mine,
         $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }],
       }
-    : {};
+    : mine;
   const [rows, totalCount] = await Promise.all([
     em.find(Organisation, where, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 }),
-    em.count(Organisation),
+    em.count(Organisation, mine),
   ]);
   return {
     items: rows.slice(0, size).map((organisation) => ({ cursor: encodeCursor(organisation), organisation })),

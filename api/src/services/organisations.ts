@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validName } from '../domain/validation';
-import { Organisation } from '../persistence/entities';
+import { Membership, Organisation, User } from '../persistence/entities';
 import { lookupOrFail } from './lookup';
 import { applyTemplate, type OrganisationTemplate } from './organisation-template';
 import { assertVersion, inTransaction } from './transaction';
@@ -8,6 +8,8 @@ import { assertVersion, inTransaction } from './transaction';
 export interface CreateOrganisationInput {
   name: string;
   template: OrganisationTemplate;
+  /** Becomes the organisation's OWNER. */
+  creatorId?: string | null;
 }
 
 export function createOrganisation(em: EntityManager, input: CreateOrganisationInput): Promise<Organisation> {
@@ -15,6 +17,9 @@ export function createOrganisation(em: EntityManager, input: CreateOrganisationI
   return inTransaction(em, async (tx) => {
     const organisation = tx.create(Organisation, { name });
     applyTemplate(tx, organisation, input.template);
+    if (input.creatorId) {
+      tx.create(Membership, { organisation, user: tx.getReference(User, input.creatorId), role: 'OWNER' });
+    }
     return organisation;
   });
 }

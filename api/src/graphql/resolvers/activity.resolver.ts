@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { createActivity, deleteActivity, updateActivity } from '../../services/activities';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import { activityNode, handoverNode, processNode } from '../mappers';
@@ -8,34 +9,43 @@ import { ActivityNode, HandoverNode, ProcessNode } from '../types/model';
 
 @Resolver(() => ActivityNode)
 export class ActivityResolver {
+  @Access('ORGANISATION')
   @Mutation(() => ActivityNode, {
     description: 'Adds an activity to a process at a position (default: last).',
   })
   async createActivity(
     @Arg('input', () => CreateActivityInput) input: CreateActivityInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('Process', storedIdOf(input.processId, 'Process', 'input.processId'), 'WRITE');
     const processId = storedIdOf(input.processId, 'Process', 'input.processId');
     return activityNode(await createActivity(em, { ...input, processId }));
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ActivityNode, {
     description:
       'Renames, describes or moves an activity. A move shifts the others and bumps the process version.',
   })
   async updateActivity(
     @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('Activity', storedIdOf(input.id, 'Activity', 'input.id'), 'WRITE');
     const id = storedIdOf(input.id, 'Activity', 'input.id');
     return activityNode(await updateActivity(em, { ...input, id }));
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => Boolean, {
     description:
       'Deletes an activity: the gap closes, its hand-overs go, and it stays resolvable by id as deleted.',
   })
-  deleteActivity(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+  async deleteActivity(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    await access.requireOn('Activity', storedIdOf(input.id, 'Activity', 'input.id'), 'WRITE');
     return deleteActivity(em, { id: storedIdOf(input.id, 'Activity', 'input.id'), version: input.version });
   }
 

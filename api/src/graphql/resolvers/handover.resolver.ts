@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { createHandover, deleteHandover, updateHandover } from '../../services/handovers';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import { activityNode, handoverNode, processNode } from '../mappers';
@@ -8,32 +9,45 @@ import { ActivityNode, HandoverNode, ProcessNode } from '../types/model';
 
 @Resolver(() => HandoverNode)
 export class HandoverResolver {
+  @Access('ORGANISATION')
   @Mutation(() => HandoverNode, {
     description:
       'Adds a hand-over from an activity. Forks that break the USM rules are refused with BAD_USER_INPUT.',
   })
   async createHandover(
     @Arg('input', () => CreateHandoverInput) input: CreateHandoverInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Activity',
+      storedIdOf(input.fromActivityId, 'Activity', 'input.fromActivityId'),
+      'WRITE',
+    );
     const fromActivityId = storedIdOf(input.fromActivityId, 'Activity', 'input.fromActivityId');
     return handoverNode(
       await createHandover(em, { fromActivityId, callType: input.callType, kind: input.kind ?? 'FORK' }),
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => HandoverNode)
   async updateHandover(
     @Arg('input', () => UpdateHandoverInput) input: UpdateHandoverInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('Handover', storedIdOf(input.id, 'Handover', 'input.id'), 'WRITE');
     return handoverNode(
       await updateHandover(em, { ...input, id: storedIdOf(input.id, 'Handover', 'input.id') }),
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => Boolean)
-  deleteHandover(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+  async deleteHandover(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    await access.requireOn('Handover', storedIdOf(input.id, 'Handover', 'input.id'), 'WRITE');
     return deleteHandover(em, { id: storedIdOf(input.id, 'Handover', 'input.id'), version: input.version });
   }
 

@@ -1,15 +1,18 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { parseGlobalId, type NodeTypeName } from '../global-id';
 import {
   activityNode,
   handoverNode,
+  membershipNode,
   organisationNode,
   procedureNode,
   procedureStepNode,
   processNode,
   roleNode,
   toolNode,
+  userNode,
   workflowNode,
   workInstructionNode,
 } from '../mappers';
@@ -17,22 +20,29 @@ import { Node } from '../types/node';
 
 @Resolver()
 export class NodeResolver {
+  @Access('ORGANISATION')
   @Query(() => Node, {
     nullable: true,
-    description: 'Any object by its global id (deleted activities included); null when the id names nothing.',
+    description:
+      'Any object of your organisations by its global id (deleted activities included); null when the id ' +
+      'names nothing you may see.',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext): Promise<Node | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Node | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) return null;
-    return loadNode(loaders, parsed.type, parsed.storedId);
+    const node = await loadNode(context.loaders, parsed.type, parsed.storedId);
+    return node && (await visible(context, node)) ? node : null;
   }
 }
 
-async function loadNode(
-  loaders: RequestContext['loaders'],
-  type: NodeTypeName,
-  id: string,
-): Promise<Node | null> {
+async function visible(context: RequestContext, node: Node & { organisationId?: string }): Promise<boolean> {
+  const { access } = context;
+  if (node.organisationId) return access.may(node.organisationId, 'READ');
+  // Users are not in an organisation: you may see yourself (administrators see everyone).
+  return access.user !== null && (access.user.administrator || node.id === userNode(access.user).id);
+}
+
+async function loadNode(loaders: RequestContext['loaders'], type: NodeTypeName, id: string) {
   switch (type) {
     case 'Organisation':
       return mapOrNull(await loaders.organisation.load(id), organisationNode);
@@ -54,6 +64,12 @@ async function loadNode(
       return mapOrNull(await loaders.procedureStep.load(id), procedureStepNode);
     case 'WorkInstruction':
       return mapOrNull(await loaders.workInstruction.load(id), workInstructionNode);
+    case 'Membership':
+      return mapOrNull(await loaders.membership.load(id), membershipNode);
+    case 'User':
+      return mapOrNull(await loaders.user.load(id), userNode);
+    case 'ApiToken':
+      return null;
   }
 }
 

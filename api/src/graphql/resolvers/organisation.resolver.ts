@@ -1,17 +1,29 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createOrganisation, deleteOrganisation, updateOrganisation } from '../../services/organisations';
+import { combineCompleteness } from '../../domain/derivation/completeness';
+import type { MemberRole } from '../../domain/access';
 import { listOrganisations } from '../../services/organisation-list';
+import { createOrganisation, deleteOrganisation, updateOrganisation } from '../../services/organisations';
+import { completenessOf } from '../../services/procedure-contents';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
-import { combineCompleteness } from '../../domain/derivation/completeness';
-import { completenessOf } from '../../services/procedure-contents';
-import { organisationNode, procedureNode, processNode, roleNode, toolNode, workflowNode } from '../mappers';
-import { CompletenessView, ProcedureNode } from '../types/procedure';
-import { completenessView } from './completeness-view';
+import {
+  membershipNode,
+  organisationNode,
+  procedureNode,
+  processNode,
+  roleNode,
+  toolNode,
+  workflowNode,
+} from '../mappers';
+import { MembershipNode } from '../types/auth';
 import { OrganisationConnection } from '../types/connection';
+import { MemberRoleEnum } from '../types/enums';
 import { CreateOrganisationInput, DeleteInput, UpdateOrganisationInput } from '../types/inputs';
 import { OrganisationNode, ProcessNode, RoleNode, ToolNode } from '../types/model';
+import { CompletenessView, ProcedureNode } from '../types/procedure';
 import { WorkflowNode } from '../types/workflow';
+import { completenessView } from './completeness-view';
 
 /** Page sizes for `organisations(first:)`. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,24 +31,30 @@ export const MAX_PAGE_SIZE = 100;
 
 @Resolver(() => OrganisationNode)
 export class OrganisationResolver {
+  @Access('ORGANISATION')
   @Query(() => OrganisationNode, {
     nullable: true,
-    description: 'An organisation by id; null when there is none.',
+    description: 'An organisation you are a member of; null when there is none or you are not a member.',
   })
-  async organisation(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext) {
+  async organisation(@Arg('id', () => ID) id: string, @Ctx() { loaders, access }: RequestContext) {
     const organisation = await loaders.organisation.load(storedIdOf(id, 'Organisation', 'id'));
-    return organisation ? organisationNode(organisation) : null;
+    return organisation && (await access.may(organisation.id, 'READ'))
+      ? organisationNode(organisation)
+      : null;
   }
 
+  @Access('SIGNED_IN')
   @Query(() => OrganisationConnection, {
-    description: `Organisations, oldest first. \`first\` defaults to ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
+    description: `The organisations you are a member of, oldest first. \`first\` defaults to ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
   })
   async organisations(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access, loaders }: RequestContext,
   ): Promise<OrganisationConnection> {
+    const memberships = await loaders.membershipsOfUser.load(access.requireUser().id);
     const page = await listOrganisations(em, {
+      organisationIds: memberships.map((membership) => membership.organisation.id),
       first,
       after,
       defaultSize: DEFAULT_PAGE_SIZE,
@@ -54,33 +72,39 @@ export class OrganisationResolver {
     };
   }
 
+  @Access('SIGNED_IN')
   @Mutation(() => OrganisationNode, {
-    description: 'Creates an organisation from a template (default USM_REFERENCE).',
+    description: 'Creates an organisation from a template (default USM_REFERENCE); you become its OWNER.',
   })
   async createOrganisation(
     @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
-    return organisationNode(
-      await createOrganisation(em, { name: input.name, template: input.template ?? 'USM_REFERENCE' }),
-    );
+    const template = input.template ?? 'USM_REFERENCE';
+    const creatorId = access.requireUser().id;
+    return organisationNode(await createOrganisation(em, { name: input.name, template, creatorId }));
   }
 
-  @Mutation(() => OrganisationNode)
+  @Access('ORGANISATION')
+  @Mutation(() => OrganisationNode, { description: 'Renames an organisation (OWNER).' })
   async updateOrganisation(
     @Arg('input', () => UpdateOrganisationInput) input: UpdateOrganisationInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
     const id = storedIdOf(input.id, 'Organisation', 'input.id');
+    await access.requireOn('Organisation', id, 'MANAGE');
     return organisationNode(await updateOrganisation(em, { ...input, id }));
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes the organisation and its whole model.' })
-  deleteOrganisation(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
-    return deleteOrganisation(em, {
-      id: storedIdOf(input.id, 'Organisation', 'input.id'),
-      version: input.version,
-    });
+  @Access('ORGANISATION')
+  @Mutation(() => Boolean, { description: 'Deletes the organisation and its whole model (OWNER).' })
+  async deleteOrganisation(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    const id = storedIdOf(input.id, 'Organisation', 'input.id');
+    await access.requireOn('Organisation', id, 'MANAGE');
+    return deleteOrganisation(em, { id, version: input.version });
   }
 
   @FieldResolver(() => [ProcessNode], { description: 'The five processes, in USM order.' })
@@ -96,6 +120,11 @@ export class OrganisationResolver {
   @FieldResolver(() => [RoleNode], { description: 'Roles (USM profiles), by name.' })
   async roles(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
     return (await loaders.rolesOfOrganisation.load(organisation.storedId)).map(roleNode);
+  }
+
+  @FieldResolver(() => [ToolNode], { description: 'Tools, by name.' })
+  async tools(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.toolsOfOrganisation.load(organisation.storedId)).map(toolNode);
   }
 
   @FieldResolver(() => [ProcedureNode], { description: 'Procedures, oldest first.' })
@@ -115,8 +144,18 @@ export class OrganisationResolver {
     );
   }
 
-  @FieldResolver(() => [ToolNode], { description: 'Tools, by name.' })
-  async tools(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
-    return (await loaders.toolsOfOrganisation.load(organisation.storedId)).map(toolNode);
+  @FieldResolver(() => [MembershipNode], {
+    description: 'Who may see or edit this organisation, and as what.',
+  })
+  async members(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.membersOfOrganisation.load(organisation.storedId)).map(membershipNode);
+  }
+
+  @FieldResolver(() => MemberRoleEnum, { nullable: true, description: 'Your role in this organisation.' })
+  myRole(
+    @Root() organisation: OrganisationNode,
+    @Ctx() { access }: RequestContext,
+  ): Promise<MemberRole | null> {
+    return access.roleIn(organisation.storedId);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { assignResponsibility } from '../../services/responsibilities';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import {
@@ -22,14 +23,20 @@ import { loadAll } from '../load-all';
 
 @Resolver(() => ProcedureStepNode)
 export class ProcedureStepResolver {
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureStepNode, {
     description:
       "Replaces a role's RACI letters on a step ([] removes the role). A second Accountable is BAD_USER_INPUT.",
   })
   async assignResponsibility(
     @Arg('input', () => AssignResponsibilityInput) input: AssignResponsibilityInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'ProcedureStep',
+      storedIdOf(input.stepId, 'ProcedureStep', 'input.stepId'),
+      'WRITE',
+    );
     const step = await assignResponsibility(em, {
       stepId: storedIdOf(input.stepId, 'ProcedureStep', 'input.stepId'),
       roleId: storedIdOf(input.roleId, 'Role', 'input.roleId'),

@@ -9,6 +9,7 @@ import {
 import { completenessOf } from '../../services/procedure-contents';
 import { assignRoleToProcess } from '../../services/responsibilities';
 import { assignToolToProcess, deriveWorkInstructions } from '../../services/work-instructions';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import {
@@ -44,18 +45,25 @@ import { loadAll } from '../load-all';
 
 @Resolver(() => ProcedureNode)
 export class ProcedureResolver {
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, {
     description:
       'Derives a new procedure from one process or one workflow: one unassigned step per activity.',
   })
   async deriveProcedure(
     @Arg('input', () => DeriveProcedureInput) input: DeriveProcedureInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Organisation',
+      storedIdOf(input.organisationId, 'Organisation', 'input.organisationId'),
+      'WRITE',
+    );
     const organisationId = storedIdOf(input.organisationId, 'Organisation', 'input.organisationId');
     return procedureNode(await deriveProcedure(em, { ...input, organisationId }));
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, {
     description:
       'Brings a procedure in line with its source, keeping every assignment and instruction: new activities ' +
@@ -64,8 +72,13 @@ export class ProcedureResolver {
   })
   async rederiveProcedure(
     @Arg('input', () => RederiveProcedureInput) input: RederiveProcedureInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Procedure',
+      storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+      'WRITE',
+    );
     return procedureNode(
       await rederiveProcedure(em, {
         procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
@@ -73,42 +86,57 @@ export class ProcedureResolver {
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode)
   async updateProcedure(
     @Arg('input', () => UpdateProcedureInput) input: UpdateProcedureInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('Procedure', storedIdOf(input.id, 'Procedure', 'input.id'), 'WRITE');
     return procedureNode(
       await updateProcedure(em, { ...input, id: storedIdOf(input.id, 'Procedure', 'input.id') }),
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => Boolean, {
     description: 'Deletes a procedure with its steps, responsibilities and work instructions.',
   })
-  deleteProcedure(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+  async deleteProcedure(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    await access.requireOn('Procedure', storedIdOf(input.id, 'Procedure', 'input.id'), 'WRITE');
     return deleteProcedure(em, { id: storedIdOf(input.id, 'Procedure', 'input.id'), version: input.version });
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, {
     description:
       'Removes an obsolete step with its responsibilities and work instructions. Live steps cannot be removed.',
   })
   async removeObsoleteStep(
     @Arg('input', () => DeleteInput) input: DeleteInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('ProcedureStep', storedIdOf(input.id, 'ProcedureStep', 'input.id'), 'WRITE');
     const id = storedIdOf(input.id, 'ProcedureStep', 'input.id');
     return procedureNode(await removeObsoleteStep(em, { id, version: input.version }));
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, {
     description: 'This role does all live steps of a process, with these letters.',
   })
   async assignRoleToProcess(
     @Arg('input', () => AssignRoleToProcessInput) input: AssignRoleToProcessInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Procedure',
+      storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+      'WRITE',
+    );
     return procedureNode(
       await assignRoleToProcess(em, {
         ...input,
@@ -118,13 +146,19 @@ export class ProcedureResolver {
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, {
     description: 'Creates the missing work instructions: one per live step and Responsible role. Idempotent.',
   })
   async deriveWorkInstructions(
     @Arg('input', () => DeriveWorkInstructionsInput) input: DeriveWorkInstructionsInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Procedure',
+      storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+      'WRITE',
+    );
     return procedureNode(
       await deriveWorkInstructions(em, {
         procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
@@ -133,11 +167,17 @@ export class ProcedureResolver {
     );
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => ProcedureNode, { description: 'This tool is used for all live steps of a process.' })
   async assignToolToProcess(
     @Arg('input', () => AssignToolToProcessInput) input: AssignToolToProcessInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn(
+      'Procedure',
+      storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),
+      'WRITE',
+    );
     return procedureNode(
       await assignToolToProcess(em, {
         procedureId: storedIdOf(input.procedureId, 'Procedure', 'input.procedureId'),

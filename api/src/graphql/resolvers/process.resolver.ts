@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ALLOWED_FORK_TARGETS } from '../../domain/rules';
 import { updateProcess } from '../../services/processes';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import { activityNode, handoverNode, organisationNode, processNode } from '../mappers';
@@ -10,13 +11,15 @@ import { ActivityNode, HandoverNode, OrganisationNode, ProcessNode } from '../ty
 
 @Resolver(() => ProcessNode)
 export class ProcessResolver {
+  @Access('ORGANISATION')
   @Mutation(() => ProcessNode, {
     description: 'Renames a process or rewrites its purpose; its key is fixed.',
   })
   async updateProcess(
     @Arg('input', () => UpdateProcessInput) input: UpdateProcessInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('Process', storedIdOf(input.id, 'Process', 'input.id'), 'WRITE');
     return processNode(
       await updateProcess(em, { ...input, id: storedIdOf(input.id, 'Process', 'input.id') }),
     );

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { instructionIsObsolete } from '../../services/procedure-contents';
 import { deleteWorkInstruction, updateWorkInstruction } from '../../services/work-instructions';
+import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
 import { storedIdOf } from '../global-id';
 import { procedureNode, procedureStepNode, roleNode, toolNode, workInstructionNode } from '../mappers';
@@ -11,13 +12,15 @@ import { UpdateWorkInstructionInput } from '../types/procedure-inputs';
 
 @Resolver(() => WorkInstructionNode)
 export class WorkInstructionResolver {
+  @Access('ORGANISATION')
   @Mutation(() => WorkInstructionNode, {
     description: 'Edits the text or replaces the tools of a work instruction.',
   })
   async updateWorkInstruction(
     @Arg('input', () => UpdateWorkInstructionInput) input: UpdateWorkInstructionInput,
-    @Ctx() { em }: RequestContext,
+    @Ctx() { em, access }: RequestContext,
   ) {
+    await access.requireOn('WorkInstruction', storedIdOf(input.id, 'WorkInstruction', 'input.id'), 'WRITE');
     const instruction = await updateWorkInstruction(em, {
       id: storedIdOf(input.id, 'WorkInstruction', 'input.id'),
       version: input.version,
@@ -27,8 +30,13 @@ export class WorkInstructionResolver {
     return workInstructionNode(instruction);
   }
 
+  @Access('ORGANISATION')
   @Mutation(() => Boolean)
-  deleteWorkInstruction(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() { em }: RequestContext) {
+  async deleteWorkInstruction(
+    @Arg('input', () => DeleteInput) input: DeleteInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    await access.requireOn('WorkInstruction', storedIdOf(input.id, 'WorkInstruction', 'input.id'), 'WRITE');
     return deleteWorkInstruction(em, {
       id: storedIdOf(input.id, 'WorkInstruction', 'input.id'),
       version: input.version,

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { CALL_TYPES, HANDOVER_KINDS, PROCESS_KEYS } from '../../domain/usm';
+import { MEMBER_ROLES } from '../../domain/access';
 import { RACI_LETTERS } from '../../domain/derivation/responsibilities';
 import { PROCEDURE_SOURCE_KINDS } from '../../persistence/entities/procedure';
 import { ORGANISATION_TEMPLATES } from '../../services/organisation-template';
@@ -13,6 +14,7 @@ export const CallTypeEnum = enumObject(CALL_TYPES);
 export const HandoverKindEnum = enumObject(HANDOVER_KINDS);
 export const OrganisationTemplateEnum = enumObject(ORGANISATION_TEMPLATES);
 export const RaciEnum = enumObject(RACI_LETTERS);
+export const MemberRoleEnum = enumObject(MEMBER_ROLES);
 export const ProcedureSourceKindEnum = enumObject(PROCEDURE_SOURCE_KINDS);
 
 registerEnumType(ProcessKeyEnum, {
@@ -72,5 +74,16 @@ registerEnumType(ProcedureSourceKindEnum, {
   valuesConfig: {
     PROCESS: { description: 'Derived from the activities of one process.' },
     WORKFLOW: { description: 'Derived from the expanded path of one of the eight workflows.' },
+  },
+});
+registerEnumType(MemberRoleEnum, {
+  name: 'MemberRole',
+  valuesConfig: {
+    OWNER: { description: 'Everything, including managing members and deleting the organisation.' },
+    ARCHITECT: { description: 'Reads and edits the model, derives procedures and work instructions.' },
+    TRAINER: {
+      description: 'Reads the model (walkthroughs and demo organisations arrive with the trainer issue).',
+    },
+    VIEWER: { description: 'Reads the model.' },
   },
 });

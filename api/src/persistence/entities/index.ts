@@ -3,6 +3,9 @@ export { Role, RoleSchema, Tool, ToolSchema } from './catalog';
 export { Handover, HandoverSchema } from './handover';
 export { Organisation, OrganisationSchema } from './organisation';
 export { Process, ProcessSchema } from './process';
+export { User, UserSchema } from './user';
+export { Credential, CredentialSchema, CREDENTIAL_KINDS, type CredentialKind } from './credential';
+export { Membership, MembershipSchema } from './membership';
 export { Procedure, ProcedureSchema, PROCEDURE_SOURCE_KINDS, type ProcedureSourceKind } from './procedure';
 export { ProcedureStep, ProcedureStepSchema } from './procedure-step';
 export { Responsibility, ResponsibilitySchema } from './responsibility';
@@ -20,6 +23,9 @@ import { HandoverSchema } from './handover';
 import { OrganisationSchema } from './organisation';
 import { ProcessSchema } from './process';
 import { WorkflowSchema } from './workflow';
+import { UserSchema } from './user';
+import { CredentialSchema } from './credential';
+import { MembershipSchema } from './membership';
 import { ProcedureSchema } from './procedure';
 import { ProcedureStepSchema } from './procedure-step';
 import { ResponsibilitySchema } from './responsibility';
@@ -38,4 +44,7 @@ export const ENTITY_SCHEMAS = [
   ResponsibilitySchema,
   WorkInstructionSchema,
   WorkInstructionToolSchema,
+  UserSchema,
+  CredentialSchema,
+  MembershipSchema,
 ];

@@ -1,0 +1,90 @@
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Extensions } from 'type-graphql';
+import type { RequestContext } from './context';
+
+/**
+ * Every query and mutation field declares who may call it. The rule is checked once per request, before
+ * execution, for every root field the operation selects; a root field without a rule is refused (and
+ * fails the authorisation matrix test), so a new field cannot be exposed by accident.
+ *
+ * - PUBLIC: anyone, signed in or not.
+ * - SIGNED_IN: any signed-in user (e.g. creating an organisation, listing one's own).
+ * - ADMINISTRATOR: signed-in administrators.
+ * - ORGANISATION: a signed-in user; the resolver then checks the member role in the organisation that
+ *   owns the object (outsiders get NOT_FOUND, members without the right FORBIDDEN).
+ */
+export const ACCESS_RULES = ['PUBLIC', 'SIGNED_IN', 'ADMINISTRATOR', 'ORGANISATION'] as const;
+export type AccessRule = (typeof ACCESS_RULES)[number];
+
+export function Access(rule: AccessRule): MethodDecorator {
+  return Extensions({ access: rule });
+}
+
+export function accessRuleOf(type: GraphQLObjectType, fieldName: string): AccessRule | undefined {
+  if (fieldName.startsWith('__')) return 'PUBLIC';
+  return type.getFields()[fieldName]?.extensions?.access as AccessRule | undefined;
+}
+
+export const accessRulePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, document, schema, contextValue }) {
+        if (!operation) return;
+        const rootType =
+          operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+        if (!rootType) return;
+        for (const fieldName of rootFieldNames(operation, document)) {
+          const rule = accessRuleOf(rootType, fieldName);
+          if (!rule) {
+            throw new GraphQLError(`The field ${fieldName} has no access rule.`, {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+          if (rule === 'PUBLIC') continue;
+          if (!contextValue.access.user) {
+            throw new GraphQLError(
+              'Sign in first: send the session cookie or an `Authorization: Bearer` token.',
+              {
+                extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+              },
+            );
+          }
+          if (rule === 'ADMINISTRATOR' && !contextValue.access.user.administrator) {
+            throw new GraphQLError(`Only administrators may use ${fieldName}.`, {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        }
+      },
+    };
+  },
+};
+
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  visit(operation.selectionSet, new Set());
+  return names;
+}
