@@ -38,11 +38,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: original.code, ...publicExtensions(original) },
     };
   }
-  const code = formatted.extensions?.code;
+  const code = limitCodeOf(error) ?? formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     const field = code === 'BAD_USER_INPUT' ? variableFieldOf(formatted.message) : undefined;
-    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
+    return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
   }
   const requestId = currentRequestId();
   logger.error(
@@ -56,6 +56,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
 }
+
+/**
+ * Apollo reports every validation error as GRAPHQL_VALIDATION_FAILED; our query limits carry their own
+ * documented codes (QUERY_TOO_DEEP, …) on the original error, which we keep.
+ */
+function limitCodeOf(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
+}
+
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX']);
 
 /**
  * GraphQL's own variable errors name the bad value only in their message, e.g.
