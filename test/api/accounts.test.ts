@@ -46,12 +46,12 @@ describe('signing in', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const session = cookie.split(';')[0]!;
 
-    const me = await (await post({ query: `{ me { email } }` }, { cookie: session })).json();
+    const me: any = await (await post({ query: `{ me { email } }` }, { cookie: session })).json();
     expect(me.data.me).toEqual({ email: 'cookie@example.org' });
 
-    const logout = await (await post({ query: `mutation { logout }` }, { cookie: session })).json();
+    const logout: any = await (await post({ query: `mutation { logout }` }, { cookie: session })).json();
     expect(logout.data.logout).toBe(true);
-    const after = await (await post({ query: `{ me { email } }` }, { cookie: session })).json();
+    const after: any = await (await post({ query: `{ me { email } }` }, { cookie: session })).json();
     expect(after.data.me).toBeNull();
   });
 

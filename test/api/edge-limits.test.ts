@@ -59,7 +59,7 @@ describe('the HTTP edge', () => {
       body: JSON.stringify({ query: '{ usmReference { processes { key } } }' }),
     });
     expect(response.status).toBe(415);
-    expect((await response.json()).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('refuses batched requests', async () => {
