@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { planInsert, planMove, planRemove, type Positioned } from '../domain/positions';
 import { validDescription, validName } from '../domain/validation';
 import { Activity, Handover, Process } from '../persistence/entities';
@@ -23,7 +23,7 @@ export function createActivity(em: EntityManager, input: CreateActivityInput): P
   const name = validName(input.name, 'input.name', 'activity name');
   const description = validDescription(input.description, 'input.description');
   return inTransaction(em, async (tx) => {
-    const process = await lookupOrFail(tx, Process, input.processId);
+    const process = await lookupOrFail(tx, Process, input.processId, { lock: true });
     const siblings = await liveActivitiesOf(tx, process);
     const position = input.position ?? siblings.length + 1;
     applyPositions(siblings, planInsert(siblings, position, process.name));
@@ -44,15 +44,19 @@ export function updateActivity(em: EntityManager, input: UpdateActivityInput): P
   const name = input.name == null ? undefined : validName(input.name, 'input.name', 'activity name');
   const description =
     input.description == null ? undefined : validDescription(input.description, 'input.description');
+  const moving = input.position != null;
   return inTransaction(em, async (tx) => {
-    const activity = await liveActivityOrFail(tx, input.id);
+    // A move shifts siblings: lock the process first (as every reorder does), then the activity, so
+    // concurrent reorders of one process queue up instead of deadlocking on each other's rows.
+    if (moving) await lockProcessOf(tx, input.id);
+    const activity = await liveActivityOrFail(tx, input.id, { lock: true });
     assertVersion(activity, input.version, 'activity');
     if (name !== undefined) activity.name = name;
     if (description !== undefined) activity.description = description;
-    if (input.position != null && input.position !== activity.position) {
+    if (moving && input.position !== activity.position) {
       const process = activity.process;
       const siblings = await liveActivitiesOf(tx, process);
-      applyPositions(siblings, planMove(siblings, activity.id, input.position, process.name));
+      applyPositions(siblings, planMove(siblings, activity.id, input.position!, process.name));
       touch(process);
     }
     return activity;
@@ -65,7 +69,8 @@ export function updateActivity(em: EntityManager, input: UpdateActivityInput): P
  */
 export function deleteActivity(em: EntityManager, input: { id: string; version: number }): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const activity = await liveActivityOrFail(tx, input.id);
+    await lockProcessOf(tx, input.id);
+    const activity = await liveActivityOrFail(tx, input.id, { lock: true });
     assertVersion(activity, input.version, 'activity');
     const process = activity.process;
     const siblings = await liveActivitiesOf(tx, process);
@@ -75,6 +80,14 @@ export function deleteActivity(em: EntityManager, input: { id: string; version: 
     await tx.nativeDelete(Handover, { fromActivity: activity });
     return true;
   });
+}
+
+/** Locks the process of an activity (when both exist); NOT_FOUND is left to the activity's own lookup. */
+async function lockProcessOf(em: EntityManager, activityId: string): Promise<void> {
+  // A plain row read: loading a partial Activity entity here would shadow the locked read that follows.
+  const row = await em.qb(Activity).select(['process']).where({ id: activityId }).execute('get');
+  const processId = (row as unknown as { process?: string } | undefined)?.process;
+  if (processId) await em.findOne(Process, { id: processId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 function liveActivitiesOf(em: EntityManager, process: Process): Promise<Activity[]> {

@@ -50,7 +50,7 @@ export function updateCatalogEntry(
   const description =
     input.description == null ? undefined : validDescription(input.description, 'input.description');
   return inTransaction(em, async (tx) => {
-    const entry = await lookupOrFail<Role | Tool>(tx, entity, input.id);
+    const entry = await lookupOrFail<Role | Tool>(tx, entity, input.id, { lock: true });
     assertVersion(entry, input.version, what);
     if (name !== undefined && name !== entry.name) {
       await refuseDuplicateName(tx, entity, entry.organisation.id, name, entry.id);
@@ -67,7 +67,7 @@ export function deleteCatalogEntry(
   input: { id: string; version: number },
 ): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const entry = await lookupOrFail<Role | Tool>(tx, entity, input.id);
+    const entry = await lookupOrFail<Role | Tool>(tx, entity, input.id, { lock: true });
     assertVersion(entry, input.version, label(entity));
     const dependents = await dependentsOf(tx, entry);
     if (dependents.procedures.length > 0) {

@@ -35,7 +35,7 @@ export interface UpdateHandoverInput {
 
 export function updateHandover(em: EntityManager, input: UpdateHandoverInput): Promise<Handover> {
   return inTransaction(em, async (tx) => {
-    const handover = await lookupOrFail(tx, Handover, input.id);
+    const handover = await lookupOrFail(tx, Handover, input.id, { lock: true });
     assertVersion(handover, input.version, 'hand-over');
     const from = await liveActivityOrFail(tx, handover.fromActivity.id);
     const callType = input.callType ?? handover.callType;
@@ -52,7 +52,7 @@ export function updateHandover(em: EntityManager, input: UpdateHandoverInput): P
 
 export function deleteHandover(em: EntityManager, input: { id: string; version: number }): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const handover = await lookupOrFail(tx, Handover, input.id);
+    const handover = await lookupOrFail(tx, Handover, input.id, { lock: true });
     assertVersion(handover, input.version, 'hand-over');
     tx.remove(handover);
     return true;

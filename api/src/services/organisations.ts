@@ -33,7 +33,7 @@ export interface UpdateOrganisationInput {
 export function updateOrganisation(em: EntityManager, input: UpdateOrganisationInput): Promise<Organisation> {
   const name = input.name == null ? undefined : validName(input.name, 'input.name', 'organisation name');
   return inTransaction(em, async (tx) => {
-    const organisation = await lookupOrFail(tx, Organisation, input.id);
+    const organisation = await lookupOrFail(tx, Organisation, input.id, { lock: true });
     assertVersion(organisation, input.version, 'organisation');
     if (name !== undefined) organisation.name = name;
     return organisation;
@@ -46,7 +46,7 @@ export function deleteOrganisation(
   input: { id: string; version: number },
 ): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const organisation = await lookupOrFail(tx, Organisation, input.id);
+    const organisation = await lookupOrFail(tx, Organisation, input.id, { lock: true });
     assertVersion(organisation, input.version, 'organisation');
     tx.remove(organisation);
     return true;

@@ -99,7 +99,7 @@ function createStep(
  */
 export function rederiveProcedure(em: EntityManager, input: { procedureId: string }): Promise<Procedure> {
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.procedureId);
+    const procedure = await lookupOrFail(tx, Procedure, input.procedureId, { lock: true });
     const workflow = procedure.sourceWorkflow
       ? await tx.findOneOrFail(Workflow, procedure.sourceWorkflow.id)
       : null;
@@ -136,7 +136,7 @@ export function updateProcedure(
 ): Promise<Procedure> {
   const name = input.name == null ? undefined : validName(input.name, 'input.name', 'procedure name');
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.id);
+    const procedure = await lookupOrFail(tx, Procedure, input.id, { lock: true });
     assertVersion(procedure, input.version, 'procedure');
     if (name !== undefined) procedure.name = name;
     return procedure;
@@ -146,7 +146,7 @@ export function updateProcedure(
 /** Deletes a procedure with its steps, responsibilities and work instructions. */
 export function deleteProcedure(em: EntityManager, input: { id: string; version: number }): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.id);
+    const procedure = await lookupOrFail(tx, Procedure, input.id, { lock: true });
     assertVersion(procedure, input.version, 'procedure');
     tx.remove(procedure);
     return true;
@@ -162,7 +162,7 @@ export function removeObsoleteStep(
   input: { id: string; version: number },
 ): Promise<Procedure> {
   return inTransaction(em, async (tx) => {
-    const step = await lookupOrFail(tx, ProcedureStep, input.id);
+    const step = await lookupOrFail(tx, ProcedureStep, input.id, { lock: true });
     assertVersion(step, input.version, 'procedure step');
     if (!step.obsolete) {
       throw new BadUserInputError(

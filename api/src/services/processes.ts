@@ -17,7 +17,7 @@ export function updateProcess(em: EntityManager, input: UpdateProcessInput): Pro
   const purpose =
     input.purpose == null ? undefined : validDescription(input.purpose, 'input.purpose', 'purpose');
   return inTransaction(em, async (tx) => {
-    const process = await lookupOrFail(tx, Process, input.id);
+    const process = await lookupOrFail(tx, Process, input.id, { lock: true });
     assertVersion(process, input.version, 'process');
     if (name !== undefined) process.name = name;
     if (purpose !== undefined) process.purpose = purpose;

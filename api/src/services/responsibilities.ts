@@ -22,7 +22,9 @@ export function assignResponsibility(
 ): Promise<ProcedureStep> {
   const letters = normaliseRaci(input.raci);
   return inTransaction(em, async (tx) => {
-    const step = await lookupOrFail(tx, ProcedureStep, input.stepId);
+    // Locked: concurrent assignments on one step take turns, so the one-Accountable rule and the
+    // version check always see the latest letters.
+    const step = await lookupOrFail(tx, ProcedureStep, input.stepId, { lock: true });
     if (input.version != null) assertVersion(step, input.version, 'procedure step');
     const role = await roleOfOrganisation(tx, input.roleId, step.organisation.id);
     const current = await tx.find(Responsibility, { step });
@@ -42,7 +44,7 @@ export interface AssignRoleToProcessInput {
 export function assignRoleToProcess(em: EntityManager, input: AssignRoleToProcessInput): Promise<Procedure> {
   const letters = normaliseRaci(input.raci);
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.procedureId);
+    const procedure = await lookupOrFail(tx, Procedure, input.procedureId, { lock: true });
     const role = await roleOfOrganisation(tx, input.roleId, procedure.organisation.id);
     const steps = await tx.find(
       ProcedureStep,

@@ -1,4 +1,5 @@
 import {
+  DeadlockException,
   OptimisticLockError,
   UniqueConstraintViolationException,
   type EntityManager,
@@ -15,11 +16,22 @@ export async function inTransaction<T>(
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
   try {
-    return await em.transactional(work);
+    // A fresh identity map: everything the mutation checks is read inside the transaction, never taken
+    // from what the request read before (e.g. for its access check).
+    return await em.transactional(work, { clear: true });
   } catch (error) {
     if (error instanceof OptimisticLockError) throw await conflictFromLockError(em, error);
     // Our own checks run before writing; a unique index can still catch two requests that passed them
     // at the same moment (e.g. both created the same work instruction). The later one retries on fresh data.
+    // Two transactions that waited on each other: PostgreSQL aborted one. Nothing was written; a retry
+    // on fresh data will go through.
+    if (error instanceof DeadlockException) {
+      throw new ConflictError(
+        'object',
+        null,
+        'Someone else was editing the same objects. Reload and try again.',
+      );
+    }
     if (error instanceof UniqueConstraintViolationException) {
       throw new ConflictError(
         'object',

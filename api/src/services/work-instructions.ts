@@ -26,7 +26,7 @@ export function deriveWorkInstructions(
   input: { procedureId: string; toolId?: string | null },
 ): Promise<Procedure> {
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.procedureId);
+    const procedure = await lookupOrFail(tx, Procedure, input.procedureId, { lock: true });
     const tool = input.toolId ? await toolOfOrganisation(tx, input.toolId, procedure.organisation.id) : null;
     const steps = await tx.find(ProcedureStep, { procedure }, { orderBy: { position: 'asc' } });
     const created = await createMissingInstructions(tx, procedure, steps);
@@ -44,7 +44,7 @@ export function assignToolToProcess(
   input: { procedureId: string; toolId: string; processKey: ProcessKey },
 ): Promise<Procedure> {
   return inTransaction(em, async (tx) => {
-    const procedure = await lookupOrFail(tx, Procedure, input.procedureId);
+    const procedure = await lookupOrFail(tx, Procedure, input.procedureId, { lock: true });
     const tool = await toolOfOrganisation(tx, input.toolId, procedure.organisation.id);
     const steps = await tx.find(
       ProcedureStep,
@@ -83,7 +83,7 @@ export function updateWorkInstruction(
 ): Promise<WorkInstruction> {
   const text = input.text == null ? undefined : validInstructionText(input.text);
   return inTransaction(em, async (tx) => {
-    const instruction = await lookupOrFail(tx, WorkInstruction, input.id);
+    const instruction = await lookupOrFail(tx, WorkInstruction, input.id, { lock: true });
     assertVersion(instruction, input.version, 'work instruction');
     if (text !== undefined) instruction.text = text;
     if (input.toolIds != null) {
@@ -104,7 +104,7 @@ export function deleteWorkInstruction(
   input: { id: string; version: number },
 ): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const instruction = await lookupOrFail(tx, WorkInstruction, input.id);
+    const instruction = await lookupOrFail(tx, WorkInstruction, input.id, { lock: true });
     assertVersion(instruction, input.version, 'work instruction');
     tx.remove(instruction);
     return true;

@@ -29,7 +29,7 @@ export function updateMember(
   input: { id: string; version: number; role: MemberRole },
 ): Promise<Membership> {
   return inTransaction(em, async (tx) => {
-    const membership = await lookupOrFail(tx, Membership, input.id);
+    const membership = await lookupOrFail(tx, Membership, input.id, { lock: true });
     assertVersion(membership, input.version, 'membership');
     if (membership.role === 'OWNER' && input.role !== 'OWNER') await assertAnotherOwner(tx, membership);
     membership.role = input.role;
@@ -39,7 +39,7 @@ export function updateMember(
 
 export function removeMember(em: EntityManager, input: { id: string; version: number }): Promise<boolean> {
   return inTransaction(em, async (tx) => {
-    const membership = await lookupOrFail(tx, Membership, input.id);
+    const membership = await lookupOrFail(tx, Membership, input.id, { lock: true });
     assertVersion(membership, input.version, 'membership');
     if (membership.role === 'OWNER') await assertAnotherOwner(tx, membership);
     tx.remove(membership);
