@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, NotFoundError } from '../domain/errors';
 import { logger } from '../logger';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { currentRequestId } from '../request-scope';
 import { NODE_TYPES, toGlobalId, type NodeTypeName } from './global-id';
 
@@ -45,6 +46,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
   }
   const requestId = currentRequestId();
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: original, requestId }, 'database connection lost while answering a request');
+    return {
+      message:
+        'The connection to the database was interrupted. Retry the request; if it was a change, read the ' +
+        'object first: the change may or may not have been saved.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true, requestId },
+    };
+  }
   logger.error(
     { err: original, requestId, path: formatted.path },
     'unexpected error while answering a GraphQL request',
