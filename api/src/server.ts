@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -44,7 +45,10 @@ export interface UsmServer {
   stop(): Promise<void>;
 }
 
-const studioFolder = fileURLToPath(new URL('../../studio/public', import.meta.url));
+// The built studio (studio/dist) when present; the placeholder page otherwise.
+const studioBuild = fileURLToPath(new URL('../../studio/dist', import.meta.url));
+const studioPlaceholder = fileURLToPath(new URL('../../studio/public', import.meta.url));
+const studioFolder = existsSync(join(studioBuild, 'index.html')) ? studioBuild : studioPlaceholder;
 
 /** The HTTP server: `/graphql` the API, `/explorer` the explorer in development, `/` the studio. */
 export async function createUsmServer(settings: ServerSettings): Promise<UsmServer> {
@@ -101,7 +105,13 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     }),
   );
   if (settings.explorer) app.use('/explorer', explorerRouter());
-  if (existsSync(studioFolder)) app.use(express.static(studioFolder));
+  if (existsSync(studioFolder)) {
+    app.use(express.static(studioFolder, { index: 'index.html' }));
+    // The studio routes in the browser: any other page address gets its index.html.
+    app.get(/^\/(?!graphql|explorer|health).*/, (_request, response) =>
+      response.sendFile(join(studioFolder, 'index.html')),
+    );
+  }
   app.use(httpErrorHandler);
 
   return {
