@@ -18,6 +18,7 @@ import { RequestAccess } from './graphql/request-access';
 import { usmSchema } from './graphql/schema';
 import { secretFromRequest } from './graphql/session-cookie';
 import { httpErrorHandler, refuseNonJsonPosts } from './http-errors';
+import { refuseUnstorableText } from './http-input-guard';
 import { logger } from './logger';
 import type { Database } from './persistence/database';
 import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
@@ -83,6 +84,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     '/graphql',
     refuseNonJsonPosts,
     express.json({ limit: settings.bodyLimit ?? '1mb' }),
+    refuseUnstorableText,
     (_request, _response, next) => (settings.reportStatements ? withStatementCounter(next) : next()),
     // A fresh entity manager per request: no identity map is shared between requests.
     (_request, _response, next) => OrmRequestContext.create(orm.em, next),

@@ -114,3 +114,25 @@ describe('the HTTP edge', () => {
     }
   });
 });
+
+describe('text that cannot be stored', () => {
+  it('refuses NUL characters and lone surrogates anywhere in the request with BAD_USER_INPUT', async () => {
+    const organisation = await createOrganisation(api, 'Text');
+    for (const name of ['a\u0000b', 'x\uD800y', 'x\uDC00y']) {
+      const response = await api.request(
+        `mutation($o: ID!, $n: String!) { createRole(input: { organisationId: $o, name: $n }) { id } }`,
+        { o: organisation.id, n: name },
+      );
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
+    }
+    const login = await api.requestAs(
+      null,
+      `mutation($e: String!) { login(email: $e, password: "x") { token } }`,
+      {
+        e: '\u0000',
+      },
+    );
+    expect(login.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await readModel(api, organisation.id)).roles.map((role) => role.name)).not.toContain('a');
+  });
+});

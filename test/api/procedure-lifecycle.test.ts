@@ -108,3 +108,28 @@ describe('procedure lifecycle', () => {
     expect(after.workInstructions).toEqual([]);
   });
 });
+
+describe('deleting an organisation', () => {
+  it('removes everything, including work instructions that use tools (regression: hostile-input found it)', async () => {
+    const { organisation, procedure } = await procedureWithInstruction('Whole delete');
+    const tool = (
+      await api.query(`mutation($o: ID!) { createTool(input: { organisationId: $o, name: "Kit" }) { id } }`, {
+        o: organisation.id,
+      })
+    ).createTool;
+    const instruction = procedure.workInstructions[0]!;
+    await api.query(`mutation($i: UpdateWorkInstructionInput!) { updateWorkInstruction(input: $i) { id } }`, {
+      i: { id: instruction.id, version: instruction.version, toolIds: [tool.id] },
+    });
+    const version = (
+      await api.query(`query($id: ID!) { organisation(id: $id) { version } }`, { id: organisation.id })
+    ).organisation.version;
+    const deleted = await api.request(`mutation($i: DeleteInput!) { deleteOrganisation(input: $i) }`, {
+      i: { id: organisation.id, version },
+    });
+    expect(deleted.errors).toBeUndefined();
+    expect(
+      (await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: instruction.id })).node,
+    ).toBeNull();
+  });
+});

@@ -19,7 +19,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (current instanceof ConnectionException) return true;
     if (current instanceof Error) {
       const code = (current as DriverException).code;
-      if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P'))) return true;
+      // 08P01 (protocol violation) is a bad request, not a lost connection.
+      if (typeof code === 'string' && code !== '08P01' && (code.startsWith('08') || code.startsWith('57P')))
+        return true;
       if (CONNECTION_LOST.some((pattern) => pattern.test(current instanceof Error ? current.message : '')))
         return true;
     }

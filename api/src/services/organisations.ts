@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validName } from '../domain/validation';
-import { Membership, Organisation, User } from '../persistence/entities';
+import {
+  Membership,
+  Organisation,
+  Responsibility,
+  User,
+  WorkInstruction,
+  WorkInstructionTool,
+} from '../persistence/entities';
 import { lookupOrFail } from './lookup';
 import { applyTemplate, type OrganisationTemplate } from './organisation-template';
 import { assertVersion, inTransaction } from './transaction';
@@ -48,6 +55,11 @@ export function deleteOrganisation(
   return inTransaction(em, async (tx) => {
     const organisation = await lookupOrFail(tx, Organisation, input.id, { lock: true });
     assertVersion(organisation, input.version, 'organisation');
+    // Roles and tools refuse deletion while procedures use them (no cascade on those keys), so what uses
+    // them goes first; everything else cascades from the organisation.
+    await tx.nativeDelete(WorkInstructionTool, { workInstruction: { organisation } });
+    await tx.nativeDelete(WorkInstruction, { organisation });
+    await tx.nativeDelete(Responsibility, { organisation });
     tx.remove(organisation);
     return true;
   });

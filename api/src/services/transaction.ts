@@ -1,5 +1,6 @@
 import {
   DeadlockException,
+  ForeignKeyConstraintViolationException,
   OptimisticLockError,
   UniqueConstraintViolationException,
   type EntityManager,
@@ -30,6 +31,14 @@ export async function inTransaction<T>(
         'object',
         null,
         'Someone else was editing the same objects. Reload and try again.',
+      );
+    }
+    // Something this change refers to was removed by a concurrent request.
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      throw new ConflictError(
+        'object',
+        null,
+        'Something this change refers to was just changed or removed. Reload and try again.',
       );
     }
     if (error instanceof UniqueConstraintViolationException) {
