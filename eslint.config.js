@@ -25,6 +25,23 @@ export default tseslint.config(
   domainBoundary(['api/src/domain/*.ts'], '../*'),
   domainBoundary(['api/src/domain/*/*.ts'], '../../*'),
   {
+    // The studio's core (model, commands, rules, history) knows nothing of React, the canvas or the network.
+    files: ['studio/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'urql', '@urql/*'],
+              message: 'studio/src/core is framework-free: move UI or network code out of it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -1,0 +1,85 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { CALL_TYPE_LABELS } from '../core/usm';
+import { PROCESS_COLOURS } from './colours';
+import { useEditorStore } from './editor-context';
+import { SPAWN_COLOUR, type HandoverFlowEdge } from './flow-elements';
+
+/**
+ * A hand-over drawn along the route the layout computed: out of the activity, along the gap beside its
+ * column, along its own lane, into the target process. Forks are solid in the target's colour, spawns
+ * dashed and grey; the label names the call type.
+ */
+function HandoverEdgeView({ id, sourceX, sourceY, data, selected, markerEnd }: EdgeProps<HandoverFlowEdge>) {
+  const store = useEditorStore();
+  if (!data) return null;
+  const { route, kind, callType, targetKey } = data;
+  const colour = kind === 'FORK' ? PROCESS_COLOURS[targetKey].strong : SPAWN_COLOUR;
+  const path = roundedPath(
+    [
+      [sourceX, sourceY],
+      [route.exitX, sourceY],
+      [route.exitX, route.laneY],
+      [route.entryX, route.laneY],
+      [route.entryX, route.entryY],
+    ],
+    8,
+  );
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={14}
+        className={kind === 'SPAWN' ? 'handover handover--spawn' : 'handover'}
+        style={{
+          stroke: colour,
+          strokeWidth: selected ? 3 : 1.75,
+          strokeDasharray: kind === 'SPAWN' ? '6 5' : undefined,
+        }}
+      />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          tabIndex={-1}
+          className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}${kind === 'SPAWN' ? ' is-spawn' : ''}`}
+          style={{
+            transform: `translate(-50%, -50%) translate(${route.labelX}px, ${route.labelY}px)`,
+            color: colour,
+            borderColor: colour,
+          }}
+          onClick={() => store.getState().select([id])}
+        >
+          {CALL_TYPE_LABELS[callType]}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const HandoverEdge = memo(HandoverEdgeView);
+
+/** An orthogonal polyline with rounded corners (degenerate segments dropped). */
+export function roundedPath(points: readonly (readonly [number, number])[], radius: number): string {
+  const clean = points.filter(
+    (point, index) => index === 0 || point[0] !== points[index - 1]![0] || point[1] !== points[index - 1]![1],
+  );
+  if (clean.length < 2) return '';
+  let path = `M ${clean[0]![0]} ${clean[0]![1]}`;
+  for (let i = 1; i < clean.length - 1; i++) {
+    const [px, py] = clean[i - 1]!;
+    const [x, y] = clean[i]!;
+    const [nx, ny] = clean[i + 1]!;
+    const before = Math.min(radius, Math.hypot(x - px, y - py) / 2);
+    const after = Math.min(radius, Math.hypot(nx - x, ny - y) / 2);
+    const r = Math.min(before, after);
+    const inX = x - Math.sign(x - px) * r;
+    const inY = y - Math.sign(y - py) * r;
+    const outX = x + Math.sign(nx - x) * r;
+    const outY = y + Math.sign(ny - y) * r;
+    path += ` L ${inX} ${inY} Q ${x} ${y} ${outX} ${outY}`;
+  }
+  const last = clean[clean.length - 1]!;
+  return `${path} L ${last[0]} ${last[1]}`;
+}

@@ -1,0 +1,221 @@
+/**
+ * From the editor state to React Flow's nodes and edges. React Flow is kept controlled: it shows exactly
+ * these, and its change events go back to the store (ArchitectureCanvas). Node data objects are reused
+ * while their content is unchanged, so memoised node components skip re-rendering.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { LAYOUT, type ArchitectureLayout, type EdgeRoute } from '../core/layout';
+import type { ArchitectureModel } from '../core/model';
+import type { CallType, HandoverKind, ProcessKey } from '../core/usm';
+import { PROCESS_COLOURS } from './colours';
+
+/** Spawns are grey and dashed; forks take the colour of the process they call. */
+export const SPAWN_COLOUR = '#6b7484';
+
+export interface ProcessNodeData extends Record<string, unknown> {
+  processId: string;
+  processKey: ProcessKey;
+  name: string;
+  purpose: string;
+  count: number;
+  editable: boolean;
+}
+
+export interface ActivityNodeData extends Record<string, unknown> {
+  activityId: string;
+  processKey: ProcessKey;
+  name: string;
+  position: number;
+  editing: boolean;
+  editable: boolean;
+}
+
+export interface DraftNodeData extends Record<string, unknown> {
+  processId: string;
+  processKey: ProcessKey;
+  position: number;
+}
+
+export interface HandoverEdgeData extends Record<string, unknown> {
+  route: EdgeRoute;
+  kind: HandoverKind;
+  callType: CallType;
+  targetKey: ProcessKey;
+}
+
+export type ProcessFlowNode = Node<ProcessNodeData, 'process'>;
+export type ActivityFlowNode = Node<ActivityNodeData, 'activity'>;
+export type DraftFlowNode = Node<DraftNodeData, 'draft'>;
+export type StudioNode = ProcessFlowNode | ActivityFlowNode | DraftFlowNode;
+export type HandoverFlowEdge = Edge<HandoverEdgeData, 'handover'>;
+
+export const DRAFT_NODE_ID = 'draft-activity';
+
+export interface FlowInput {
+  model: ArchitectureModel;
+  layout: ArchitectureLayout;
+  selection: ReadonlySet<string>;
+  editingId: string | null;
+  drag: { activityId: string; y: number } | null;
+  editable: boolean;
+}
+
+/** Previous data objects and elements by id, reused while unchanged. */
+export type FlowCache = Map<string, object>;
+
+/** Keeps the previous data object when nothing in it changed. */
+function stable<T extends Record<string, unknown>>(cache: FlowCache, id: string, next: T): T {
+  return reuse(cache, `data:${id}`, next);
+}
+
+/**
+ * Keeps the previous node or edge object when it is unchanged: React Flow then keeps its internal node and
+ * skips re-rendering it, so a drag or a selection re-renders only the nodes it touches.
+ */
+function reuse<T extends object>(cache: FlowCache, key: string, next: T): T {
+  const previous = cache.get(key) as T | undefined;
+  if (previous && sameShallow(previous, next)) return previous;
+  cache.set(key, next);
+  return next;
+}
+
+/** Equal keys with identical values; nested plain objects (position, marker) compared one level down. */
+function sameShallow(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => {
+    const x = left[key];
+    const y = right[key];
+    if (x === y) return true;
+    if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x)) return false;
+    const inner = Object.keys(x);
+    return (
+      inner.length === Object.keys(y).length &&
+      inner.every((name) => (x as Record<string, unknown>)[name] === (y as Record<string, unknown>)[name])
+    );
+  });
+}
+
+export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): StudioNode[] {
+  const { model, layout, selection, editingId, drag, editable } = input;
+  const nodes: StudioNode[] = [];
+  const push = (node: StudioNode) => nodes.push(reuse(cache, `node:${node.id}`, node));
+  // Parents come before their children, as React Flow requires.
+  for (const processId of model.processIds) {
+    const process = model.processes[processId]!;
+    const box = layout.processes[processId];
+    if (!box) continue;
+    push({
+      id: processId,
+      type: 'process',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      selected: selection.has(processId),
+      draggable: false,
+      deletable: false,
+      connectable: editable,
+      ariaLabel: `${process.name} process, ${process.activityIds.length} activities`,
+      data: stable(cache, processId, {
+        processId,
+        processKey: process.key,
+        name: process.name,
+        purpose: process.purpose,
+        count: process.activityIds.length,
+        editable,
+      }),
+    });
+  }
+  for (const processId of model.processIds) {
+    for (const activityId of model.processes[processId]!.activityIds) {
+      const activity = model.activities[activityId]!;
+      const box = layout.activities[activityId];
+      if (!box) continue;
+      const dragged = drag?.activityId === activityId;
+      const editing = editingId === activityId;
+      push({
+        id: activityId,
+        type: 'activity',
+        parentId: processId,
+        extent: 'parent',
+        position: dragged ? { x: LAYOUT.padding, y: drag.y } : { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        selected: selection.has(activityId),
+        draggable: editable && !editing,
+        deletable: false,
+        connectable: editable,
+        zIndex: dragged ? 10 : undefined,
+        ariaLabel: `${activity.position}. ${activity.name}`,
+        data: stable(cache, activityId, {
+          activityId,
+          processKey: activity.processKey,
+          name: activity.name,
+          position: activity.position,
+          editing,
+          editable,
+        }),
+      });
+    }
+  }
+  if (layout.draft) {
+    const process = model.processes[layout.draft.processId]!;
+    push({
+      id: DRAFT_NODE_ID,
+      type: 'draft',
+      parentId: layout.draft.processId,
+      position: { x: layout.draft.box.x, y: layout.draft.box.y },
+      width: layout.draft.box.width,
+      height: layout.draft.box.height,
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      deletable: false,
+      data: stable(cache, DRAFT_NODE_ID, {
+        processId: process.id,
+        processKey: process.key,
+        position: layout.draft.position,
+      }),
+    });
+  }
+  return nodes;
+}
+
+export function buildEdges(
+  input: Pick<FlowInput, 'model' | 'layout' | 'selection'>,
+  cache: FlowCache = new Map(),
+) {
+  const { model, layout, selection } = input;
+  const edges: HandoverFlowEdge[] = [];
+  const push = (edge: HandoverFlowEdge) => edges.push(reuse(cache, `edge:${edge.id}`, edge));
+  for (const handover of Object.values(model.handovers)) {
+    const route = layout.routes[handover.id];
+    if (!route) continue;
+    push({
+      id: handover.id,
+      type: 'handover',
+      source: handover.fromActivityId,
+      sourceHandle: 'out',
+      target: handover.targetProcessId,
+      targetHandle: route.side === 'top' ? 'in-top' : 'in-bottom',
+      selected: selection.has(handover.id),
+      deletable: false,
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        color: handover.kind === 'FORK' ? PROCESS_COLOURS[handover.targetKey].strong : SPAWN_COLOUR,
+        width: 16,
+        height: 16,
+      },
+      ariaLabel: `${handover.kind === 'FORK' ? 'Fork' : 'Spawn'} from ${model.activities[handover.fromActivityId]?.name} to ${model.processes[handover.targetProcessId]?.name}`,
+      data: stable(cache, handover.id, {
+        route,
+        kind: handover.kind,
+        callType: handover.callType,
+        targetKey: handover.targetKey,
+      }),
+    });
+  }
+  return edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
