@@ -1157,16 +1157,31 @@ async function seedOrganisation(owner: TestUser, name: string): Promise<string> 
   return stored(organisationId);
 }
 
+/**
+ * The properties run at once, and another property's hostile calls may delete an organisation of the
+ * administrator's while it is still being seeded (before it is reserved); the API then answers CONFLICT
+ * or NOT_FOUND, correctly. Seeding simply starts again with a new organisation.
+ */
+async function seedReliably(label: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await seedOrganisation(api.admin, label);
+    } catch (error) {
+      if (attempt >= 5 || !/"(CONFLICT|NOT_FOUND)"/.test(String(error))) throw error;
+    }
+  }
+}
+
 async function createWorld(label: string, graphqlUrl: string): Promise<World> {
   const world = {
     label,
     graphqlUrl,
-    home: await seedOrganisation(api.admin, `${label}: home`),
-    sibling: await seedOrganisation(api.admin, `${label}: sibling`),
+    home: await seedReliably(`${label}: home`),
+    sibling: await seedReliably(`${label}: sibling`),
   };
   reservedOrganisations.add(world.home);
   reservedOrganisations.add(world.sibling);
-  await seedOrganisation(api.admin, `${label}: scratch`);
+  await seedReliably(`${label}: scratch`);
   return world;
 }
 
