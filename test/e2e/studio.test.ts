@@ -65,7 +65,7 @@ describe('the studio', () => {
       await page.getByLabel('Name').fill('Studio Co');
       await page.getByText('The USM reference model').click();
       await page.getByRole('button', { name: 'Create organisation' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-activity').length >= 37);
+      await page.waitForFunction("document.querySelectorAll('.react-flow__node-activity').length >= 37");
       expect(await page.locator('.react-flow__node-process').count()).toBe(5);
       expect(await activities().count()).toBe(37);
       await shot('03-canvas');
@@ -84,7 +84,7 @@ describe('the studio', () => {
       await shot('05-undone');
 
       await page.reload();
-      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-activity').length >= 37);
+      await page.waitForFunction("document.querySelectorAll('.react-flow__node-activity').length >= 37");
       expect(await activities().count()).toBe(37);
       expect(await activities().filter({ hasText: 'Check entitlement' }).count()).toBe(0);
       await shot('06-reloaded');
