@@ -12,6 +12,8 @@ const CONNECTION_LOST = [
   /connection error and is not queryable/i,
   /ECONNRESET|ECONNREFUSED|EPIPE/,
   /the database system is (starting up|shutting down)/i,
+  // knex's answer to a query in a transaction whose connection has just died (and so was rolled back).
+  /Transaction query already complete/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
