@@ -41,6 +41,7 @@ import {
 } from '../types/procedure-inputs';
 import { WorkflowNode } from '../types/workflow';
 import { completenessView } from './completeness-view';
+import { raciMatrix } from '../../domain/derivation/raci-matrix';
 import { loadAll } from '../load-all';
 
 @Resolver(() => ProcedureNode)
@@ -248,21 +249,26 @@ export class ProcedureResolver {
     @Ctx() { loaders }: RequestContext,
   ): Promise<RaciMatrix> {
     const contents = await loaders.procedureContents.load(procedure.storedId);
-    const roleIds = [...new Set([...contents.responsibilitiesByStep.values()].flat().map((r) => r.role.id))];
-    const roles = (await loadAll(loaders.role, roleIds))
-      .map(roleNode)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const assignments = [...contents.responsibilitiesByStep.values()].flat().map((responsibility) => ({
+      stepId: responsibility.step.id,
+      roleId: responsibility.role.id,
+      raci: responsibility.raci,
+    }));
+    const roles = await loadAll(loaders.role, [
+      ...new Set(assignments.map((assignment) => assignment.roleId)),
+    ]);
+    const matrix = raciMatrix(
+      contents.steps.map((step) => step.id),
+      assignments,
+      new Map(roles.map((role) => [role.id, roleNode(role)])),
+    );
+    const steps = new Map(contents.steps.map((step) => [step.id, procedureStepNode(step)]));
     return {
-      roles,
-      rows: contents.steps.map((step) => {
-        const held = new Map(
-          (contents.responsibilitiesByStep.get(step.id) ?? []).map((r) => [r.role.id, r.raci]),
-        );
-        return {
-          step: procedureStepNode(step),
-          cells: roles.map((role) => ({ role, raci: held.get(role.storedId) ?? [] })),
-        };
-      }),
+      roles: matrix.roles,
+      rows: matrix.rows.map((row) => ({
+        step: steps.get(row.stepId)!,
+        cells: row.cells.map((cell) => ({ role: cell.role, raci: [...cell.raci] })),
+      })),
     };
   }
 }
