@@ -70,7 +70,7 @@ function Routes() {
     case 'organisation':
       return (
         <Suspense fallback={<LoadingState label="Opening the editor…" fullPage />}>
-          <OrganisationPage key={route.id} organisationId={route.id} />
+          <OrganisationPage key={route.id} organisationId={route.id} view={route.view} />
         </Suspense>
       );
     default:

@@ -42,16 +42,52 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
   navigate(event.currentTarget.pathname);
 }
 
-export type Route = { name: 'organisations' } | { name: 'organisation'; id: string } | { name: 'not-found' };
+/** The views of one organisation, each with its own address so a reload or a shared link opens it again. */
+export type OrganisationView =
+  | { name: 'architecture' }
+  | { name: 'procedures' }
+  | { name: 'procedure'; procedureId: string }
+  | { name: 'work-instructions'; procedureId: string }
+  | { name: 'roles-and-tools' }
+  | { name: 'members' };
+
+export type Route =
+  | { name: 'organisations' }
+  | { name: 'organisation'; id: string; view: OrganisationView }
+  | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/organisations' || path === '/organisations/')
     return { name: 'organisations' };
-  const match = /^\/organisations\/([^/]+)\/?$/.exec(path);
-  if (match) return { name: 'organisation', id: decodeURIComponent(match[1]!) };
-  return { name: 'not-found' };
+  const match = /^\/organisations\/([^/]+)(\/.*)?$/.exec(path);
+  if (!match) return { name: 'not-found' };
+  const view = matchOrganisationView((match[2] ?? '').replace(/\/$/, ''));
+  return view ? { name: 'organisation', id: decodeURIComponent(match[1]!), view } : { name: 'not-found' };
 }
 
-export function organisationPath(id: string): string {
-  return `/organisations/${encodeURIComponent(id)}`;
+function matchOrganisationView(rest: string): OrganisationView | null {
+  if (rest === '') return { name: 'architecture' };
+  if (rest === '/procedures') return { name: 'procedures' };
+  if (rest === '/roles-and-tools') return { name: 'roles-and-tools' };
+  if (rest === '/members') return { name: 'members' };
+  const procedure = /^\/procedures\/([^/]+)(\/instructions)?$/.exec(rest);
+  if (!procedure) return null;
+  const procedureId = decodeURIComponent(procedure[1]!);
+  return procedure[2] ? { name: 'work-instructions', procedureId } : { name: 'procedure', procedureId };
+}
+
+export function organisationPath(id: string, view: OrganisationView = { name: 'architecture' }): string {
+  const base = `/organisations/${encodeURIComponent(id)}`;
+  switch (view.name) {
+    case 'architecture':
+      return base;
+    case 'procedures':
+    case 'roles-and-tools':
+    case 'members':
+      return `${base}/${view.name}`;
+    case 'procedure':
+      return `${base}/procedures/${encodeURIComponent(view.procedureId)}`;
+    case 'work-instructions':
+      return `${base}/procedures/${encodeURIComponent(view.procedureId)}/instructions`;
+  }
 }

@@ -3,20 +3,14 @@ import { useEditor, useEditorStore } from './editor-context';
 import { SearchBox } from './SearchBox';
 import { useViewport } from './viewport';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl';
-
 export function Toolbar() {
   const store = useEditorStore();
   const { fitArchitecture } = useViewport();
   const state = useEditor(
     useShallow((s) => ({
-      undoLabel: s.undoLabel,
-      redoLabel: s.redoLabel,
       editable: s.editable,
       connectKind: s.connectKind,
       showSpawns: s.showSpawns,
-      pending: s.pending,
       selection: s.selection,
       model: s.model,
     })),
@@ -33,28 +27,6 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing">
-      <div className="toolbar__group">
-        <button
-          type="button"
-          className="button button--icon"
-          disabled={!state.undoLabel}
-          onClick={() => void store.getState().undo()}
-          title={state.undoLabel ? `Undo: ${state.undoLabel} (${MOD}+Z)` : 'Nothing to undo'}
-          aria-label={state.undoLabel ? `Undo: ${state.undoLabel}` : 'Undo'}
-        >
-          <span aria-hidden="true">↶</span> Undo
-        </button>
-        <button
-          type="button"
-          className="button button--icon"
-          disabled={!state.redoLabel}
-          onClick={() => void store.getState().redo()}
-          title={state.redoLabel ? `Redo: ${state.redoLabel} (${MOD}+Shift+Z)` : 'Nothing to redo'}
-          aria-label={state.redoLabel ? `Redo: ${state.redoLabel}` : 'Redo'}
-        >
-          <span aria-hidden="true">↷</span> Redo
-        </button>
-      </div>
       {state.editable && (
         <div className="toolbar__group">
           <button
@@ -116,9 +88,6 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar__spacer" />
-      <span className="toolbar__status" role="status" aria-live="polite">
-        {state.pending > 0 ? 'Saving…' : state.undoLabel ? 'All changes saved' : ''}
-      </span>
       <SearchBox />
     </div>
   );

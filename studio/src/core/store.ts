@@ -52,6 +52,11 @@ export interface EditorState {
   undoLabel: string | null;
   redoLabel: string | null;
   failure: EditFailure | null;
+  /**
+   * Counts the commands executed, undone and redone. Views that read through the GraphQL client (procedures,
+   * roles and tools, members) read again when it changes, so an undo shows on every view.
+   */
+  revision: number;
 }
 
 export interface EditorActions {
@@ -108,6 +113,7 @@ const initialState: EditorState = {
   undoLabel: null,
   redoLabel: null,
   failure: null,
+  revision: 0,
 };
 
 export function createEditorStore(
@@ -364,7 +370,7 @@ export function createEditorStore(
           try {
             await command.undo(context);
             history.markUndone();
-            set({ failure: null });
+            set((state) => ({ failure: null, revision: state.revision + 1 }));
           } catch (error) {
             fail(`Undo ${command.label}`, error, null);
           }
@@ -379,7 +385,7 @@ export function createEditorStore(
           try {
             await command.redo(context);
             history.markRedone();
-            set({ failure: null });
+            set((state) => ({ failure: null, revision: state.revision + 1 }));
           } catch (error) {
             fail(`Redo ${command.label}`, error, null);
           }
@@ -405,7 +411,11 @@ export function createEditorStore(
         failedCommand = null;
         set({ failure: null });
         await actions.reload();
-        if (applyAgain && command && get().status === 'ready') await actions.run(command);
+        set((state) => ({ revision: state.revision + 1 }));
+        if (applyAgain && command && get().status === 'ready') {
+          await command.prepareRetry?.();
+          await actions.run(command);
+        }
       },
 
       run(command) {
@@ -418,7 +428,7 @@ export function createEditorStore(
             await command.execute(context);
             history.record(command);
             failedCommand = null;
-            set({ failure: null });
+            set((state) => ({ failure: null, revision: state.revision + 1 }));
             return true;
           } catch (error) {
             fail(command.label, error, command);

@@ -1,7 +1,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useClient } from 'urql';
-import { followLink } from '../app/router';
+import { followLink, type OrganisationView } from '../app/router';
+import { RolesAndToolsView } from '../catalogue/RolesAndToolsView';
+import { WorkInstructionsView } from '../instructions/WorkInstructionsView';
+import { MembersView } from '../members/MembersView';
+import { ProcedureView } from '../procedures/ProcedureView';
+import { ProceduresView } from '../procedures/ProceduresView';
+import { ViewTabs } from '../shell/ViewTabs';
 import { ArchitectureCanvas } from '../canvas/ArchitectureCanvas';
 import { EditorStoreContext, useEditor } from '../canvas/editor-context';
 import { isTyping } from '../canvas/focus';
@@ -14,7 +20,13 @@ import { AppHeader } from '../ui/AppHeader';
 import { ROLE_LABELS } from '../ui/labels';
 import { ErrorState, LoadingState } from '../ui/states';
 
-export function OrganisationPage({ organisationId }: { organisationId: string }) {
+export function OrganisationPage({
+  organisationId,
+  view,
+}: {
+  organisationId: string;
+  view: OrganisationView;
+}) {
   const client = useClient();
   const store = useMemo(() => createEditorStore(createModelGateway(client)), [client]);
 
@@ -29,7 +41,7 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
       <ReactFlowProvider>
         <div className="editor-page">
           <EditorHeader />
-          <EditorBody />
+          <EditorBody view={view} />
         </div>
       </ReactFlowProvider>
     </EditorStoreContext.Provider>
@@ -58,7 +70,7 @@ function EditorHeader() {
   );
 }
 
-function EditorBody() {
+function EditorBody({ view }: { view: OrganisationView }) {
   const status = useEditor((state) => state.status);
   const loadError = useEditor((state) => state.loadError);
   const reload = useEditor((state) => state.reload);
@@ -88,14 +100,61 @@ function EditorBody() {
   }
   return (
     <>
-      <Toolbar />
+      <ViewTabs organisationId={organisationId ?? ''} current={view} />
       <FailureBanner />
-      <div className="editor-main">
-        <ArchitectureCanvas />
-        <Inspector />
-      </div>
+      <OrganisationViewBody organisationId={organisationId ?? ''} view={view} />
     </>
   );
+}
+
+function OrganisationViewBody({ organisationId, view }: { organisationId: string; view: OrganisationView }) {
+  switch (view.name) {
+    case 'architecture':
+      return (
+        <>
+          <Toolbar />
+          <div className="editor-main">
+            <ArchitectureCanvas />
+            <Inspector />
+          </div>
+        </>
+      );
+    case 'procedures':
+      return (
+        <ScrollingView>
+          <ProceduresView organisationId={organisationId} />
+        </ScrollingView>
+      );
+    case 'procedure':
+      return (
+        <ScrollingView>
+          <ProcedureView organisationId={organisationId} procedureId={view.procedureId} />
+        </ScrollingView>
+      );
+    case 'work-instructions':
+      return (
+        <ScrollingView>
+          <WorkInstructionsView organisationId={organisationId} procedureId={view.procedureId} />
+        </ScrollingView>
+      );
+    case 'roles-and-tools':
+      return (
+        <ScrollingView>
+          <RolesAndToolsView organisationId={organisationId} />
+        </ScrollingView>
+      );
+    case 'members':
+      return (
+        <ScrollingView>
+          <MembersView organisationId={organisationId} />
+        </ScrollingView>
+      );
+  }
+}
+
+/** The views other than the canvas are documents: they scroll below the fixed header and tabs. */
+function ScrollingView({ children }: { children: ReactNode }) {
+  return <main className="document-view">{children}</main>;
 }
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the page, except inside text fields (their own undo). */

@@ -8,14 +8,11 @@ import { ConflictError, GatewayError, MissingObjectError } from '../errors';
 import type { ModelGateway } from '../gateway';
 import type { ActivityEntry, ArchitectureModel, HandoverEntry } from '../model';
 
-export type CommandName =
-  | 'AddActivity'
-  | 'RenameActivity'
-  | 'MoveActivity'
-  | 'DeleteActivity'
-  | 'AddHandover'
-  | 'DeleteHandover'
-  | 'Batch';
+/**
+ * The command's kind, e.g. 'RenameActivity' or 'AssignResponsibility'. Commands of the other views
+ * (procedures, roles and tools, members) live beside their views' core and share this one history.
+ */
+export type CommandName = string;
 
 /** What a command may use: the API, the current model, and the ids of re-created objects. */
 export interface CommandContext {
@@ -35,6 +32,11 @@ export interface Command {
   execute(context: CommandContext): Promise<void>;
   undo(context: CommandContext): Promise<void>;
   redo(context: CommandContext): Promise<void>;
+  /**
+   * Before "Reload and apply my edit" runs a command that failed with CONFLICT again: re-read the version of
+   * what it edits (commands that read versions from the architecture model need nothing: it was reloaded).
+   */
+  prepareRetry?(): Promise<void>;
 }
 
 export function activityOrFail(context: CommandContext, id: string): ActivityEntry {
