@@ -46,8 +46,10 @@ export interface UsmServer {
   stop(): Promise<void>;
 }
 
-// The built studio (studio/dist) when present; the placeholder page otherwise.
-const studioBuild = fileURLToPath(new URL('../../studio/dist', import.meta.url));
+// The built studio (studio/dist, or USM_STUDIO_DIR for a build elsewhere) when present; the placeholder
+// page otherwise.
+const studioBuild =
+  process.env.USM_STUDIO_DIR || fileURLToPath(new URL('../../studio/dist', import.meta.url));
 const studioPlaceholder = fileURLToPath(new URL('../../studio/public', import.meta.url));
 const studioFolder = existsSync(join(studioBuild, 'index.html')) ? studioBuild : studioPlaceholder;
 
