@@ -14,6 +14,8 @@ function ActivityNodeView({ id, data, selected, dragging }: NodeProps<ActivityFl
     selected && 'is-selected',
     dragging && 'is-dragging',
     data.editing && 'is-editing',
+    data.pathSteps && 'is-on-path',
+    data.dimmed && 'is-dimmed',
   ]
     .filter(Boolean)
     .join(' ');
@@ -41,6 +43,11 @@ function ActivityNodeView({ id, data, selected, dragging }: NodeProps<ActivityFl
       ) : (
         <span className="activity__name" title={data.name}>
           {data.name}
+        </span>
+      )}
+      {data.pathSteps && (
+        <span className="activity__path-step" title={`Step ${data.pathSteps} of the workflow`}>
+          {data.pathSteps}
         </span>
       )}
       <Handle

@@ -40,7 +40,7 @@ const edgeTypes = { handover: HandoverEdge };
  */
 export function ArchitectureCanvas() {
   const store = useEditorStore();
-  const { model, layout, selection, editingId, drag, editable } = useEditor(
+  const { model, layout, selection, editingId, drag, editable, highlight } = useEditor(
     useShallow((state) => ({
       model: state.model,
       layout: state.layout,
@@ -48,6 +48,7 @@ export function ArchitectureCanvas() {
       editingId: state.editingId,
       drag: state.drag,
       editable: state.editable,
+      highlight: state.pathHighlight,
     })),
   );
   const { fitArchitecture } = useViewport();
@@ -58,13 +59,17 @@ export function ArchitectureCanvas() {
   const nodes = useMemo(
     () =>
       model && layout
-        ? buildNodes({ model, layout, selection: selected, editingId, drag, editable }, nodeCache.current)
+        ? buildNodes(
+            { model, layout, selection: selected, editingId, drag, editable, highlight },
+            nodeCache.current,
+          )
         : [],
-    [model, layout, selected, editingId, drag, editable],
+    [model, layout, selected, editingId, drag, editable, highlight],
   );
   const edges = useMemo(
-    () => (model && layout ? buildEdges({ model, layout, selection: selected }, edgeCache.current) : []),
-    [model, layout, selected],
+    () =>
+      model && layout ? buildEdges({ model, layout, selection: selected, highlight }, edgeCache.current) : [],
+    [model, layout, selected, highlight],
   );
 
   const onNodesChange = useCallback(

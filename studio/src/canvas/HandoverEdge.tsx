@@ -13,7 +13,7 @@ import { SPAWN_COLOUR, type HandoverFlowEdge } from './flow-elements';
 function HandoverEdgeView({ id, sourceX, sourceY, data, selected, markerEnd }: EdgeProps<HandoverFlowEdge>) {
   const store = useEditorStore();
   if (!data) return null;
-  const { route, kind, callType, targetKey } = data;
+  const { route, kind, callType, targetKey, onPath, dimmed } = data;
   const colour = kind === 'FORK' ? PROCESS_COLOURS[targetKey].strong : SPAWN_COLOUR;
   const path = roundedPath(
     [
@@ -32,10 +32,17 @@ function HandoverEdgeView({ id, sourceX, sourceY, data, selected, markerEnd }: E
         path={path}
         markerEnd={markerEnd}
         interactionWidth={14}
-        className={kind === 'SPAWN' ? 'handover handover--spawn' : 'handover'}
+        className={[
+          'handover',
+          kind === 'SPAWN' && 'handover--spawn',
+          onPath && 'is-on-path',
+          dimmed && 'is-dimmed',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         style={{
           stroke: colour,
-          strokeWidth: selected ? 3 : 1.75,
+          strokeWidth: selected || onPath ? 3 : 1.75,
           strokeDasharray: kind === 'SPAWN' ? '6 5' : undefined,
         }}
       />
@@ -43,7 +50,7 @@ function HandoverEdgeView({ id, sourceX, sourceY, data, selected, markerEnd }: E
         <button
           type="button"
           tabIndex={-1}
-          className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}${kind === 'SPAWN' ? ' is-spawn' : ''}`}
+          className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}${kind === 'SPAWN' ? ' is-spawn' : ''}${dimmed ? ' is-dimmed' : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${route.labelX}px, ${route.labelY}px)`,
             color: colour,

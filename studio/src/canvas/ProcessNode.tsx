@@ -36,6 +36,7 @@ function ProcessNodeView({ id, data, selected }: NodeProps<ProcessFlowNode>) {
     selected && 'is-selected',
     connectingFrom && (accepts ? 'accepts-drop' : 'refuses-drop'),
     hovered && 'is-drop-target',
+    data.dimmed && 'is-dimmed',
   ]
     .filter(Boolean)
     .join(' ');

@@ -6,6 +6,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { LAYOUT, type ArchitectureLayout, type EdgeRoute } from '../core/layout';
 import type { ArchitectureModel } from '../core/model';
+import type { PathHighlight } from '../core/workflow-path';
 import type { CallType, HandoverKind, ProcessKey } from '../core/usm';
 import { PROCESS_COLOURS } from './colours';
 
@@ -19,6 +20,8 @@ export interface ProcessNodeData extends Record<string, unknown> {
   purpose: string;
   count: number;
   editable: boolean;
+  /** A workflow is highlighted and does not pass through this process. */
+  dimmed: boolean;
 }
 
 export interface ActivityNodeData extends Record<string, unknown> {
@@ -28,6 +31,9 @@ export interface ActivityNodeData extends Record<string, unknown> {
   position: number;
   editing: boolean;
   editable: boolean;
+  /** Where the highlighted workflow visits this activity ('3', or '3, 9'); null when it does not. */
+  pathSteps: string | null;
+  dimmed: boolean;
 }
 
 export interface DraftNodeData extends Record<string, unknown> {
@@ -41,6 +47,8 @@ export interface HandoverEdgeData extends Record<string, unknown> {
   kind: HandoverKind;
   callType: CallType;
   targetKey: ProcessKey;
+  onPath: boolean;
+  dimmed: boolean;
 }
 
 export type ProcessFlowNode = Node<ProcessNodeData, 'process'>;
@@ -58,6 +66,7 @@ export interface FlowInput {
   editingId: string | null;
   drag: { activityId: string; y: number } | null;
   editable: boolean;
+  highlight?: PathHighlight | null;
 }
 
 /** Previous data objects and elements by id, reused while unchanged. */
@@ -100,6 +109,7 @@ function sameShallow(a: object, b: object): boolean {
 
 export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): StudioNode[] {
   const { model, layout, selection, editingId, drag, editable } = input;
+  const highlight = input.highlight ?? null;
   const nodes: StudioNode[] = [];
   const push = (node: StudioNode) => nodes.push(reuse(cache, `node:${node.id}`, node));
   // Parents come before their children, as React Flow requires.
@@ -125,6 +135,7 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
         purpose: process.purpose,
         count: process.activityIds.length,
         editable,
+        dimmed: !!highlight && !highlight.processIds.has(processId),
       }),
     });
   }
@@ -156,6 +167,8 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
           position: activity.position,
           editing,
           editable,
+          pathSteps: highlight?.stepNumbers.get(activityId)?.join(', ') ?? null,
+          dimmed: !!highlight && !highlight.activityIds.has(activityId),
         }),
       });
     }
@@ -184,10 +197,11 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
 }
 
 export function buildEdges(
-  input: Pick<FlowInput, 'model' | 'layout' | 'selection'>,
+  input: Pick<FlowInput, 'model' | 'layout' | 'selection' | 'highlight'>,
   cache: FlowCache = new Map(),
 ) {
   const { model, layout, selection } = input;
+  const highlight = input.highlight ?? null;
   const edges: HandoverFlowEdge[] = [];
   const push = (edge: HandoverFlowEdge) => edges.push(reuse(cache, `edge:${edge.id}`, edge));
   for (const handover of Object.values(model.handovers)) {
@@ -214,6 +228,8 @@ export function buildEdges(
         kind: handover.kind,
         callType: handover.callType,
         targetKey: handover.targetKey,
+        onPath: !!highlight?.handoverIds.has(handover.id),
+        dimmed: !!highlight && !highlight.handoverIds.has(handover.id),
       }),
     });
   }

@@ -25,6 +25,7 @@ import { layoutArchitecture, positionAt, type ArchitectureLayout } from './layou
 import { modelFromOrganisation, type ArchitectureModel } from './model';
 import { mayEdit } from './rules';
 import type { HandoverKind } from './usm';
+import { highlightPath, type PathHighlight, type WorkflowPath } from './workflow-path';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
 
@@ -57,6 +58,9 @@ export interface EditorState {
    * roles and tools, members) read again when it changes, so an undo shows on every view.
    */
   revision: number;
+  /** The workflow whose path the canvas highlights (from the API's expansion), and what it touches. */
+  workflowPath: WorkflowPath | null;
+  pathHighlight: PathHighlight | null;
 }
 
 export interface EditorActions {
@@ -88,6 +92,8 @@ export interface EditorActions {
   setConnectKind(kind: HandoverKind): void;
   setShowSpawns(show: boolean): void;
   dismissFailure(): void;
+  /** Highlights a workflow's expanded path on the canvas (null: none). */
+  showWorkflow(path: WorkflowPath | null): void;
   /** After a conflict: reload the model, then (optionally) apply the failed edit again on top of it. */
   reloadAfterConflict(applyAgain: boolean): Promise<void>;
   /** Runs a command and records it in the history; failures land in `failure`. */
@@ -114,6 +120,8 @@ const initialState: EditorState = {
   redoLabel: null,
   failure: null,
   revision: 0,
+  workflowPath: null,
+  pathHighlight: null,
 };
 
 export function createEditorStore(
@@ -143,6 +151,7 @@ export function createEditorStore(
             })
           : null,
         editable: mayEdit(model?.myRole),
+        pathHighlight: model && state.workflowPath ? highlightPath(model, state.workflowPath) : null,
         selection: unique(state.selection.map((id) => aliases.resolve(id)).filter(exists)),
         editingId: state.editingId && exists(state.editingId) ? state.editingId : null,
       });
@@ -399,6 +408,11 @@ export function createEditorStore(
 
       setShowSpawns(show) {
         relayout({ showSpawns: show });
+      },
+
+      showWorkflow(path) {
+        const model = get().model;
+        set({ workflowPath: path, pathHighlight: model && path ? highlightPath(model, path) : null });
       },
 
       dismissFailure() {

@@ -32,6 +32,7 @@ type Documents = {
   '\n  mutation DeleteActivity($input: DeleteInput!) {\n    deleteActivity(input: $input)\n  }\n': typeof types.DeleteActivityDocument;
   '\n  mutation CreateHandover($input: CreateHandoverInput!) {\n    createHandover(input: $input) {\n      ...HandoverFields\n      from {\n        id\n      }\n    }\n  }\n': typeof types.CreateHandoverDocument;
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n': typeof types.DeleteHandoverDocument;
+  '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.OrganisationWorkflowsDocument;
 };
 const documents: Documents = {
   '\n  fragment UserFields on User {\n    id\n    email\n    name\n    administrator\n  }\n':
@@ -66,6 +67,8 @@ const documents: Documents = {
     types.CreateHandoverDocument,
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n':
     types.DeleteHandoverDocument,
+  '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n':
+    types.OrganisationWorkflowsDocument,
 };
 
 /**
@@ -184,6 +187,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n',
 ): (typeof documents)['\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

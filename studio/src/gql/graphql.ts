@@ -346,6 +346,30 @@ export type DeleteHandoverMutationVariables = Exact<{
 
 export type DeleteHandoverMutation = { deleteHandover: boolean };
 
+export type OrganisationWorkflowsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type OrganisationWorkflowsQuery = {
+  organisation: {
+    id: string;
+    workflows: Array<{
+      id: string;
+      number: number;
+      name: string;
+      trigger: CallType;
+      reactive: boolean;
+      startProcess: { id: string; key: ProcessKey; name: string };
+      steps: Array<{
+        position: number;
+        depth: number;
+        activity: { id: string; name: string };
+        process: { id: string; key: ProcessKey; name: string };
+      }>;
+    }>;
+  } | null;
+};
+
 export const UserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1449,3 +1473,102 @@ export const DeleteHandoverDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteHandoverMutation, DeleteHandoverMutationVariables>;
+export const OrganisationWorkflowsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OrganisationWorkflows' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'workflows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reactive' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'startProcess' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'steps' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'activity' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'process' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganisationWorkflowsQuery, OrganisationWorkflowsQueryVariables>;

@@ -16,6 +16,7 @@ import { createEditorStore, type EditorStore } from '../core/store';
 import { createModelGateway } from '../data/gateway';
 import { FailureBanner } from '../panels/FailureBanner';
 import { Inspector } from '../panels/Inspector';
+import { WorkflowsPanel } from '../panels/WorkflowsPanel';
 import { AppHeader } from '../ui/AppHeader';
 import { ROLE_LABELS } from '../ui/labels';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -114,6 +115,7 @@ function OrganisationViewBody({ organisationId, view }: { organisationId: string
         <>
           <Toolbar />
           <div className="editor-main">
+            <WorkflowsPanel />
             <ArchitectureCanvas />
             <Inspector />
           </div>
