@@ -95,6 +95,7 @@ interface MutationSpec {
 
 const MUTATIONS: Record<string, MutationSpec> = {
   addMember: {},
+  arrangeCanvas: { id: 'Organisation' },
   assignResponsibility: {},
   assignRoleToProcess: {},
   assignToolToProcess: {},

@@ -634,6 +634,17 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     }),
   },
   {
+    coordinate: 'Mutation.arrangeCanvas',
+    rule: 'ORGANISATION',
+    permission: 'WRITE',
+    document: `mutation($i: ArrangeCanvasInput!) { arrangeCanvas(input: $i) { id } }`,
+    prepare: async (world) => {
+      const organisation = await world.currentVersion(world.ids.organisation);
+      const columns = [['IMPROVE', 'AGREE'], ['RECOVER'], ['CHANGE', 'OPERATE']];
+      return { variables: { i: { ...organisation, columns } } };
+    },
+  },
+  {
     coordinate: 'Mutation.updateOrganisation',
     rule: 'ORGANISATION',
     permission: 'MANAGE',

@@ -39,6 +39,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: original.code, ...publicExtensions(original) },
     };
   }
+  if (formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+    // graphql-js stops coercing variables after 50 errors and says so in an error without a code.
+    return {
+      message: 'Too many invalid values in the variables; the first 50 are reported above.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'variables' },
+    };
+  }
   const code = limitCodeOf(error) ?? formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -78,6 +85,8 @@ function limitCodeOf(error: unknown): string | undefined {
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
   return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
 }
+
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
 
 const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX']);
 

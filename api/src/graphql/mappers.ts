@@ -35,7 +35,11 @@ function versioned(type: NodeTypeName, entity: Versioned, organisationId: string
 }
 
 export function organisationNode(entity: Organisation): OrganisationNode {
-  return build(OrganisationNode, { ...versioned('Organisation', entity, entity.id), name: entity.name });
+  return build(OrganisationNode, {
+    ...versioned('Organisation', entity, entity.id),
+    name: entity.name,
+    canvasArrangement: entity.canvasArrangement ?? null,
+  });
 }
 
 export function processNode(entity: Process): ProcessNode {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { validCanvasArrangement } from '../domain/canvas-arrangement';
 import { validName } from '../domain/validation';
 import {
   Membership,
@@ -43,6 +44,20 @@ export function updateOrganisation(em: EntityManager, input: UpdateOrganisationI
     const organisation = await lookupOrFail(tx, Organisation, input.id, { lock: true });
     assertVersion(organisation, input.version, 'organisation');
     if (name !== undefined) organisation.name = name;
+    return organisation;
+  });
+}
+
+/** Saves (or, with null, forgets) how the studio arranges the process containers. */
+export function arrangeCanvas(
+  em: EntityManager,
+  input: { id: string; version: number; columns?: readonly (readonly string[])[] | null },
+): Promise<Organisation> {
+  const columns = input.columns == null ? null : validCanvasArrangement(input.columns, 'input.columns');
+  return inTransaction(em, async (tx) => {
+    const organisation = await lookupOrFail(tx, Organisation, input.id, { lock: true });
+    assertVersion(organisation, input.version, 'organisation');
+    organisation.canvasArrangement = columns;
     return organisation;
   });
 }

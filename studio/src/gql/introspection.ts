@@ -592,6 +592,29 @@ export default {
             ],
           },
           {
+            name: 'arrangeCanvas',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Organisation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
             name: 'assignResponsibility',
             type: {
               kind: 'NON_NULL',
@@ -1467,6 +1490,26 @@ export default {
         kind: 'OBJECT',
         name: 'Organisation',
         fields: [
+          {
+            name: 'canvasArrangement',
+            type: {
+              kind: 'LIST',
+              ofType: {
+                kind: 'NON_NULL',
+                ofType: {
+                  kind: 'LIST',
+                  ofType: {
+                    kind: 'NON_NULL',
+                    ofType: {
+                      kind: 'SCALAR',
+                      name: 'Any',
+                    },
+                  },
+                },
+              },
+            },
+            args: [],
+          },
           {
             name: 'completeness',
             type: {

@@ -2,7 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { combineCompleteness } from '../../domain/derivation/completeness';
 import type { MemberRole } from '../../domain/access';
 import { listOrganisations } from '../../services/organisation-list';
-import { createOrganisation, deleteOrganisation, updateOrganisation } from '../../services/organisations';
+import {
+  arrangeCanvas,
+  createOrganisation,
+  deleteOrganisation,
+  updateOrganisation,
+} from '../../services/organisations';
 import { completenessOf } from '../../services/procedure-contents';
 import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
@@ -19,7 +24,12 @@ import {
 import { MembershipNode } from '../types/auth';
 import { OrganisationConnection } from '../types/connection';
 import { MemberRoleEnum } from '../types/enums';
-import { CreateOrganisationInput, DeleteInput, UpdateOrganisationInput } from '../types/inputs';
+import {
+  ArrangeCanvasInput,
+  CreateOrganisationInput,
+  DeleteInput,
+  UpdateOrganisationInput,
+} from '../types/inputs';
 import { OrganisationNode, ProcessNode, RoleNode, ToolNode } from '../types/model';
 import { CompletenessView, ProcedureNode } from '../types/procedure';
 import { WorkflowNode } from '../types/workflow';
@@ -94,6 +104,19 @@ export class OrganisationResolver {
     const id = storedIdOf(input.id, 'Organisation', 'input.id');
     await access.requireOn('Organisation', id, 'MANAGE');
     return organisationNode(await updateOrganisation(em, { ...input, id }));
+  }
+
+  @Access('ORGANISATION')
+  @Mutation(() => OrganisationNode, {
+    description: "Saves how the studio's canvas arranges the process containers (OWNER, ARCHITECT).",
+  })
+  async arrangeCanvas(
+    @Arg('input', () => ArrangeCanvasInput) input: ArrangeCanvasInput,
+    @Ctx() { em, access }: RequestContext,
+  ) {
+    const id = storedIdOf(input.id, 'Organisation', 'input.id');
+    await access.requireOn('Organisation', id, 'WRITE');
+    return organisationNode(await arrangeCanvas(em, { ...input, id }));
   }
 
   @Access('ORGANISATION')

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import type { CallType, HandoverKind } from '../../domain/usm';
+import type { CallType, HandoverKind, ProcessKey } from '../../domain/usm';
 import type { OrganisationTemplate } from '../../services/organisation-template';
-import { CallTypeEnum, HandoverKindEnum, OrganisationTemplateEnum } from './enums';
+import { CallTypeEnum, HandoverKindEnum, OrganisationTemplateEnum, ProcessKeyEnum } from './enums';
 
 /**
  * Mutation inputs. Names are limited to 200 characters and descriptions to 4000; every update and delete
@@ -35,6 +35,22 @@ export class UpdateOrganisationInput {
 
   @Field(() => String, { nullable: true })
   name?: string | null;
+}
+
+@InputType({ description: "Saves where the studio's canvas shows the process containers." })
+export class ArrangeCanvasInput {
+  @Field(() => ID, { description: 'The organisation.' })
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => [[ProcessKeyEnum]], {
+    nullable: true,
+    description:
+      'Columns left to right, each listing process keys top to bottom; every process once. Null: back to the default.',
+  })
+  columns?: ProcessKey[][] | null;
 }
 
 @InputType()

@@ -34,6 +34,14 @@ export abstract class VersionedNode extends Node {
 export class OrganisationNode extends VersionedNode {
   @Field(() => String)
   name!: string;
+
+  @Field(() => [[ProcessKeyEnum]], {
+    nullable: true,
+    description:
+      'How the studio arranges the process containers: columns from left to right, each a list of ' +
+      'process keys from top to bottom. Null: the default arrangement. Presentation only, not USM content.',
+  })
+  canvasArrangement!: ProcessKey[][] | null;
 }
 
 @ObjectType('Process', {

@@ -1,9 +1,12 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { CanvasArrangement } from '../../domain/canvas-arrangement';
 import { versionedProperties, VersionedEntity } from './base';
 
 /** The tenant: every other stored object belongs to exactly one organisation. */
 export class Organisation extends VersionedEntity {
   name!: string;
+  /** The studio's arrangement of the process containers; null: the default. */
+  canvasArrangement?: CanvasArrangement | null;
 }
 
 export const OrganisationSchema = new EntitySchema<Organisation>({
@@ -12,6 +15,7 @@ export const OrganisationSchema = new EntitySchema<Organisation>({
   properties: {
     ...versionedProperties,
     name: { type: 'string', length: 200 },
+    canvasArrangement: { type: 'json', nullable: true },
   },
   indexes: [{ properties: ['createdAt', 'id'] }],
 });

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129103627 } from './Migration20261129103627';
 import { Migration20261129105402 } from './Migration20261129105402';
 import { Migration20261129112506 } from './Migration20261129112506';
+import { Migration20261129130952 } from './Migration20261129130952';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129103627', class: Migration20261129103627 },
   { name: 'Migration20261129105402', class: Migration20261129105402 },
   { name: 'Migration20261129112506', class: Migration20261129112506 },
+  { name: 'Migration20261129130952', class: Migration20261129130952 },
 ];
