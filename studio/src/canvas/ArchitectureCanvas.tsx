@@ -40,13 +40,14 @@ const edgeTypes = { handover: HandoverEdge };
  */
 export function ArchitectureCanvas() {
   const store = useEditorStore();
-  const { model, layout, selection, editingId, drag, editable, highlight } = useEditor(
+  const { model, layout, selection, editingId, drag, processDrag, editable, highlight } = useEditor(
     useShallow((state) => ({
       model: state.model,
       layout: state.layout,
       selection: state.selection,
       editingId: state.editingId,
       drag: state.drag,
+      processDrag: state.processDrag,
       editable: state.editable,
       highlight: state.pathHighlight,
     })),
@@ -60,11 +61,11 @@ export function ArchitectureCanvas() {
     () =>
       model && layout
         ? buildNodes(
-            { model, layout, selection: selected, editingId, drag, editable, highlight },
+            { model, layout, selection: selected, editingId, drag, processDrag, editable, highlight },
             nodeCache.current,
           )
         : [],
-    [model, layout, selected, editingId, drag, editable, highlight],
+    [model, layout, selected, editingId, drag, processDrag, editable, highlight],
   );
   const edges = useMemo(
     () =>
@@ -82,6 +83,10 @@ export function ArchitectureCanvas() {
           if (change.dragging) state.dragActivity(change.id, change.position.y);
           else if (state.drag?.activityId === change.id)
             void state.dropActivity(change.id, change.position.y);
+        } else if (change.type === 'position' && change.position && state.model?.processes[change.id]) {
+          if (change.dragging) state.dragProcess(change.id, change.position.x, change.position.y);
+          else if (state.processDrag?.processId === change.id)
+            void state.dropProcess(change.id, change.position.x, change.position.y);
         }
         // Dimensions are fixed by the layout; removals go through commands (the Delete key), not here.
       }
@@ -160,6 +165,11 @@ export function ArchitectureCanvas() {
         else if (process) state.startDraft(process.id);
         else return;
         event.preventDefault();
+      } else if (event.altKey && event.key.startsWith('Arrow') && process) {
+        event.preventDefault();
+        event.stopPropagation();
+        const direction = event.key.slice('Arrow'.length).toLowerCase() as 'left' | 'right' | 'up' | 'down';
+        void state.shiftProcess(process.id, direction).then(() => focusNode(process.id));
       } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && activity) {
         event.preventDefault();
         event.stopPropagation();

@@ -86,6 +86,16 @@ export function Toolbar() {
         >
           Fit view
         </button>
+        {state.editable && state.model?.arrangement && (
+          <button
+            type="button"
+            className="button"
+            title="Put the processes back in their default columns (every fork points right)"
+            onClick={() => void store.getState().arrangeProcesses(null, 'Default arrangement')}
+          >
+            Default arrangement
+          </button>
+        )}
       </div>
       <div className="toolbar__spacer" />
       <SearchBox />

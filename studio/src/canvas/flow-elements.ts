@@ -65,6 +65,8 @@ export interface FlowInput {
   selection: ReadonlySet<string>;
   editingId: string | null;
   drag: { activityId: string; y: number } | null;
+  /** A process container being dragged (its top-left corner). */
+  processDrag?: { processId: string; x: number; y: number } | null;
   editable: boolean;
   highlight?: PathHighlight | null;
 }
@@ -117,14 +119,18 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
     const process = model.processes[processId]!;
     const box = layout.processes[processId];
     if (!box) continue;
+    const dragged = input.processDrag?.processId === processId ? input.processDrag : null;
     push({
       id: processId,
       type: 'process',
-      position: { x: box.x, y: box.y },
+      position: dragged ? { x: dragged.x, y: dragged.y } : { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
       selected: selection.has(processId),
-      draggable: false,
+      // Moved by its header only: the body is where activities are dragged and hand-overs dropped.
+      draggable: editable,
+      dragHandle: '.process__header',
+      zIndex: dragged ? 5 : undefined,
       deletable: false,
       connectable: editable,
       ariaLabel: `${process.name} process, ${process.activityIds.length} activities`,

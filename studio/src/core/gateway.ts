@@ -4,12 +4,14 @@
  * thrown as GatewayError with the API's error code.
  */
 import type {
+  ArrangeCanvasInput,
   CreateActivityInput,
   CreateHandoverInput,
   DeleteInput,
   UpdateActivityInput,
 } from '../gql/graphql';
 import type { HandoverSnapshot, OrganisationSnapshot, ProcessSnapshot } from './model';
+import type { ProcessKey } from './usm';
 
 export interface ModelGateway {
   /** The organisation's model, read from the server (never from a cache); null when it is not visible. */
@@ -22,4 +24,8 @@ export interface ModelGateway {
   deleteActivity(input: DeleteInput, processId: string): Promise<ProcessSnapshot>;
   createHandover(input: CreateHandoverInput): Promise<HandoverSnapshot>;
   deleteHandover(input: DeleteInput): Promise<void>;
+  /** Saves (null: forgets) the arrangement of the process containers; answers the organisation's new version. */
+  arrangeCanvas(
+    input: ArrangeCanvasInput,
+  ): Promise<{ version: number; canvasArrangement: ProcessKey[][] | null }>;
 }

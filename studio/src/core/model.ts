@@ -41,7 +41,11 @@ export type HandoverEntry = Pick<HandoverFieldsFragment, 'id' | 'callType' | 'ki
 export interface ArchitectureModel {
   organisationId: string;
   organisationName: string;
+  /** The organisation's version: saving the canvas arrangement sends it. */
+  organisationVersion: number;
   myRole: MemberRole | null;
+  /** The saved arrangement of the process containers; null: the default. */
+  arrangement: readonly (readonly ProcessKey[])[] | null;
   /** Process ids in USM order. */
   processIds: readonly string[];
   processIdByKey: Readonly<Record<ProcessKey, string>>;
@@ -60,7 +64,9 @@ export function modelFromOrganisation(organisation: OrganisationSnapshot): Archi
   let model: ArchitectureModel = {
     organisationId: organisation.id,
     organisationName: organisation.name,
+    organisationVersion: organisation.version,
     myRole: organisation.myRole,
+    arrangement: organisation.canvasArrangement ?? null,
     processIds: ordered.map((process) => process.id),
     processIdByKey: Object.fromEntries(ordered.map((process) => [process.key, process.id])) as Record<
       ProcessKey,

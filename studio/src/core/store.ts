@@ -7,8 +7,16 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  arrangementAfterDrop,
+  arrangementOf,
+  sameArrangement,
+  shiftProcess,
+  type Arrangement,
+} from './arrangement';
+import {
   AddActivity,
   AddHandover,
+  ArrangeProcesses,
   Batch,
   DeleteActivity,
   DeleteHandover,
@@ -21,7 +29,7 @@ import { describeFailure, GatewayError, type EditFailure } from './errors';
 import type { ModelGateway } from './gateway';
 import { CommandHistory } from './history';
 import { IdAliases } from './ids';
-import { layoutArchitecture, positionAt, type ArchitectureLayout } from './layout';
+import { ARRANGEMENT, layoutArchitecture, positionAt, type ArchitectureLayout } from './layout';
 import { modelFromOrganisation, type ArchitectureModel } from './model';
 import { mayEdit } from './rules';
 import type { HandoverKind } from './usm';
@@ -45,6 +53,8 @@ export interface EditorState {
   draft: { processId: string; position: number } | null;
   /** An activity being dragged to another place: where it is now (relative y), until it is dropped. */
   drag: { activityId: string; y: number } | null;
+  /** A process container being dragged to another place: its top-left corner now, until it is dropped. */
+  processDrag: { processId: string; x: number; y: number } | null;
   /** The kind of hand-over that dragging a connection creates. */
   connectKind: HandoverKind;
   showSpawns: boolean;
@@ -83,6 +93,13 @@ export interface EditorActions {
   dragActivity(activityId: string, y: number): void;
   /** Ends a drag: moves the activity to the place it was dropped at (one command), or back. */
   dropActivity(activityId: string, y: number): Promise<void>;
+  /** Saves an arrangement of the process containers (null: the default), as one command. */
+  arrangeProcesses(arrangement: Arrangement | null, label: string): Promise<void>;
+  /** Alt+arrow on a selected process: moves it to a neighbouring column or place. */
+  shiftProcess(processId: string, direction: 'left' | 'right' | 'up' | 'down'): Promise<void>;
+  dragProcess(processId: string, x: number, y: number): void;
+  /** Ends a drag: puts the process in the column and place it was dropped at (one command), or back. */
+  dropProcess(processId: string, x: number, y: number): Promise<void>;
   connect(fromActivityId: string, targetProcessId: string, kind?: HandoverKind): Promise<void>;
   deleteHandover(handoverId: string): Promise<void>;
   deleteActivity(activityId: string): Promise<void>;
@@ -113,6 +130,7 @@ const initialState: EditorState = {
   editingId: null,
   draft: null,
   drag: null,
+  processDrag: null,
   connectKind: 'FORK',
   showSpawns: true,
   pending: 0,
@@ -148,6 +166,7 @@ export function createEditorStore(
               draft: state.draft,
               includeSpawns: state.showSpawns,
               move: dragTarget(model, state.drag),
+              arrangement: arrangementOf(model.arrangement),
             })
           : null,
         editable: mayEdit(model?.myRole),
@@ -337,6 +356,44 @@ export function createEditorStore(
           await actions.moveActivity(activityId, position);
         } finally {
           relayout({ drag: null });
+        }
+      },
+
+      async arrangeProcesses(arrangement, label) {
+        const model = get().model;
+        if (!model) return;
+        const next = arrangement && sameArrangement(arrangement, ARRANGEMENT) ? null : arrangement;
+        if (sameArrangement(arrangementOf(next), arrangementOf(model.arrangement))) return;
+        await actions.run(new ArrangeProcesses(next, label));
+      },
+
+      async shiftProcess(processId, direction) {
+        const model = get().model;
+        const process = model?.processes[processId];
+        if (!model || !process || !get().editable) return;
+        const next = shiftProcess(arrangementOf(model.arrangement), process.key, direction);
+        if (next) await actions.arrangeProcesses(next, `Move ${process.name} ${direction}`);
+      },
+
+      dragProcess(processId, x, y) {
+        if (get().editable) set({ processDrag: { processId, x, y } });
+      },
+
+      async dropProcess(processId, x, y) {
+        const { model, layout } = get();
+        const process = model?.processes[processId];
+        if (!model || !layout || !process || !get().editable) {
+          set({ processDrag: null });
+          return;
+        }
+        const boxes = Object.fromEntries(
+          model.processIds.map((id) => [model.processes[id]!.key, layout.processes[id]]),
+        );
+        const next = arrangementAfterDrop(arrangementOf(model.arrangement), boxes, process.key, x, y);
+        try {
+          await actions.arrangeProcesses(next, `Move ${process.name}`);
+        } finally {
+          set({ processDrag: null });
         }
       },
 

@@ -8,6 +8,7 @@ import { GatewayError } from '../core/errors';
 import type { ModelGateway } from '../core/gateway';
 import { gatewayErrorFrom } from './errors';
 import {
+  ArrangeCanvasMutation,
   CreateActivityMutation,
   CreateHandoverMutation,
   DeleteActivityMutation,
@@ -65,6 +66,10 @@ export function createModelGateway(client: Client): ModelGateway {
     },
     async deleteHandover(input) {
       await mutate(DeleteHandoverMutation, { input });
+    },
+    async arrangeCanvas(input) {
+      const { arrangeCanvas } = await mutate(ArrangeCanvasMutation, { input });
+      return { version: arrangeCanvas.version, canvasArrangement: arrangeCanvas.canvasArrangement ?? null };
     },
   };
 }

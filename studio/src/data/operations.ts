@@ -120,6 +120,7 @@ export const OrganisationModelQuery = graphql(`
       name
       version
       myRole
+      canvasArrangement
       processes {
         ...ProcessFields
       }
@@ -181,5 +182,15 @@ export const CreateHandoverMutation = graphql(`
 export const DeleteHandoverMutation = graphql(`
   mutation DeleteHandover($input: DeleteInput!) {
     deleteHandover(input: $input)
+  }
+`);
+
+export const ArrangeCanvasMutation = graphql(`
+  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {
+    arrangeCanvas(input: $input) {
+      id
+      version
+      canvasArrangement
+    }
   }
 `);

@@ -25,13 +25,14 @@ type Documents = {
   '\n  fragment HandoverFields on Handover {\n    id\n    callType\n    kind\n    version\n    target {\n      id\n      key\n    }\n  }\n': typeof types.HandoverFieldsFragmentDoc;
   '\n  fragment ActivityFields on Activity {\n    id\n    name\n    description\n    position\n    version\n    handovers {\n      ...HandoverFields\n    }\n  }\n': typeof types.ActivityFieldsFragmentDoc;
   '\n  fragment ProcessFields on Process {\n    id\n    key\n    name\n    purpose\n    version\n    activities {\n      ...ActivityFields\n    }\n  }\n': typeof types.ProcessFieldsFragmentDoc;
-  '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n': typeof types.OrganisationModelDocument;
+  '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      canvasArrangement\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n': typeof types.OrganisationModelDocument;
   '\n  query Process($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Process {\n        ...ProcessFields\n      }\n    }\n  }\n': typeof types.ProcessDocument;
   '\n  mutation CreateActivity($input: CreateActivityInput!) {\n    createActivity(input: $input) {\n      id\n      process {\n        ...ProcessFields\n      }\n    }\n  }\n': typeof types.CreateActivityDocument;
   '\n  mutation UpdateActivity($input: UpdateActivityInput!) {\n    updateActivity(input: $input) {\n      id\n      process {\n        ...ProcessFields\n      }\n    }\n  }\n': typeof types.UpdateActivityDocument;
   '\n  mutation DeleteActivity($input: DeleteInput!) {\n    deleteActivity(input: $input)\n  }\n': typeof types.DeleteActivityDocument;
   '\n  mutation CreateHandover($input: CreateHandoverInput!) {\n    createHandover(input: $input) {\n      ...HandoverFields\n      from {\n        id\n      }\n    }\n  }\n': typeof types.CreateHandoverDocument;
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n': typeof types.DeleteHandoverDocument;
+  '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n': typeof types.ArrangeCanvasDocument;
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.OrganisationWorkflowsDocument;
 };
 const documents: Documents = {
@@ -53,7 +54,7 @@ const documents: Documents = {
     types.ActivityFieldsFragmentDoc,
   '\n  fragment ProcessFields on Process {\n    id\n    key\n    name\n    purpose\n    version\n    activities {\n      ...ActivityFields\n    }\n  }\n':
     types.ProcessFieldsFragmentDoc,
-  '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n':
+  '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      canvasArrangement\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n':
     types.OrganisationModelDocument,
   '\n  query Process($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Process {\n        ...ProcessFields\n      }\n    }\n  }\n':
     types.ProcessDocument,
@@ -67,6 +68,8 @@ const documents: Documents = {
     types.CreateHandoverDocument,
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n':
     types.DeleteHandoverDocument,
+  '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n':
+    types.ArrangeCanvasDocument,
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.OrganisationWorkflowsDocument,
 };
@@ -149,8 +152,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n'];
+  source: '\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      canvasArrangement\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query OrganisationModel($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      version\n      myRole\n      canvasArrangement\n      processes {\n        ...ProcessFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -187,6 +190,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n',
 ): (typeof documents)['\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n',
+): (typeof documents)['\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

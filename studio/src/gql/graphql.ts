@@ -6,6 +6,15 @@ export type Incremental<T> =
   | T
   | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Saves where the studio's canvas shows the process containers. */
+export type ArrangeCanvasInput = {
+  /** Columns left to right, each listing process keys top to bottom; every process once. Null: back to the default. */
+  columns?: Array<Array<ProcessKey>> | null | undefined;
+  /** The organisation. */
+  id: string | number;
+  version: number;
+};
+
 /** The kind of call that starts or continues a workflow; each call type enters one process. */
 export type CallType =
   /** Restore the service after a failure or an imminent failure (enters Recover). */
@@ -191,6 +200,7 @@ export type OrganisationModelQuery = {
     name: string;
     version: number;
     myRole: MemberRole | null;
+    canvasArrangement: Array<Array<ProcessKey>> | null;
     processes: Array<{
       id: string;
       key: ProcessKey;
@@ -345,6 +355,14 @@ export type DeleteHandoverMutationVariables = Exact<{
 }>;
 
 export type DeleteHandoverMutation = { deleteHandover: boolean };
+
+export type ArrangeCanvasMutationVariables = Exact<{
+  input: ArrangeCanvasInput;
+}>;
+
+export type ArrangeCanvasMutation = {
+  arrangeCanvas: { id: string; version: number; canvasArrangement: Array<Array<ProcessKey>> | null };
+};
 
 export type OrganisationWorkflowsQueryVariables = Exact<{
   id: string | number;
@@ -878,6 +896,7 @@ export const OrganisationModelDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'myRole' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'canvasArrangement' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'processes' },
@@ -1473,6 +1492,50 @@ export const DeleteHandoverDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteHandoverMutation, DeleteHandoverMutationVariables>;
+export const ArrangeCanvasDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ArrangeCanvas' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ArrangeCanvasInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'arrangeCanvas' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'canvasArrangement' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArrangeCanvasMutation, ArrangeCanvasMutationVariables>;
 export const OrganisationWorkflowsDocument = {
   kind: 'Document',
   definitions: [

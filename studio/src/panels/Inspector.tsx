@@ -301,6 +301,8 @@ function Help({ editable }: { editable: boolean }) {
           <dd>N, or “+ Add activity” in a process</dd>
           <dt>Reorder</dt>
           <dd>drag, or Alt+↑ / Alt+↓</dd>
+          <dt>Arrange</dt>
+          <dd>drag a process by its title, or select it and Alt+arrows</dd>
           <dt>Hand over</dt>
           <dd>drag from a step’s dot to a process, or use this panel</dd>
           <dt>Delete</dt>

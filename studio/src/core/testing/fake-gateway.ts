@@ -51,6 +51,8 @@ export class FakeGateway implements ModelGateway {
   readonly handovers = new Map<string, StoredHandover>();
   readonly calls: FakeCall[] = [];
   role: MemberRole = 'OWNER';
+  organisationVersion = 1;
+  arrangement: ProcessKey[][] | null = null;
   /** Makes the next call fail with this error. */
   failNext: GatewayError | null = null;
   private nextId = 1;
@@ -111,10 +113,23 @@ export class FakeGateway implements ModelGateway {
     return {
       id: this.organisationId,
       name: 'Acme IT',
-      version: 1,
+      version: this.organisationVersion,
       myRole: this.role,
+      canvasArrangement: this.arrangement,
       processes: [...this.processes.values()].map((process) => this.snapshot(process.id)),
     };
+  }
+
+  async arrangeCanvas(input: Parameters<ModelGateway['arrangeCanvas']>[0]) {
+    this.log('arrangeCanvas', input);
+    if (input.version !== this.organisationVersion) {
+      throw new GatewayError('CONFLICT', 'The organisation was changed meanwhile.', {
+        currentVersion: this.organisationVersion,
+      });
+    }
+    this.organisationVersion += 1;
+    this.arrangement = input.columns ? input.columns.map((keys) => [...keys]) : null;
+    return { version: this.organisationVersion, canvasArrangement: this.arrangement };
   }
 
   async createActivity(input: Parameters<ModelGateway['createActivity']>[0]) {
