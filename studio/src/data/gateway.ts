@@ -3,10 +3,10 @@
  * types out, failures as GatewayError. Reads for the editor always go to the network (and refresh the
  * cache on the way), so the editor never starts from a stale model.
  */
-import type { AnyVariables, Client, OperationResult, TypedDocumentNode } from '@urql/core';
+import type { Client } from '@urql/core';
 import { GatewayError } from '../core/errors';
 import type { ModelGateway } from '../core/gateway';
-import { gatewayErrorFrom } from './errors';
+import { requests } from './requests';
 import {
   ArrangeCanvasMutation,
   CreateActivityMutation,
@@ -18,26 +18,8 @@ import {
   UpdateActivityMutation,
 } from './operations';
 
-function unwrap<Data, Variables extends AnyVariables>(result: OperationResult<Data, Variables>): Data {
-  if (result.error) throw gatewayErrorFrom(result.error);
-  if (!result.data) throw new GatewayError('INTERNAL_SERVER_ERROR', 'The server answered without data.');
-  return result.data;
-}
-
 export function createModelGateway(client: Client): ModelGateway {
-  async function query<Data, Variables extends AnyVariables>(
-    document: TypedDocumentNode<Data, Variables>,
-    variables: Variables,
-  ): Promise<Data> {
-    return unwrap(await client.query(document, variables, { requestPolicy: 'network-only' }).toPromise());
-  }
-
-  async function mutate<Data, Variables extends AnyVariables>(
-    document: TypedDocumentNode<Data, Variables>,
-    variables: Variables,
-  ): Promise<Data> {
-    return unwrap(await client.mutation(document, variables).toPromise());
-  }
+  const { query, mutate } = requests(client);
 
   async function process(processId: string) {
     const { node } = await query(ProcessQuery, { id: processId });

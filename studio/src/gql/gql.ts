@@ -15,6 +15,34 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  fragment CatalogueRoleFields on Role {\n    id\n    name\n    description\n    version\n  }\n': typeof types.CatalogueRoleFieldsFragmentDoc;
+  '\n  fragment CatalogueToolFields on Tool {\n    id\n    name\n    description\n    version\n  }\n': typeof types.CatalogueToolFieldsFragmentDoc;
+  '\n  query CatalogueView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      roles {\n        ...CatalogueRoleFields\n        assignments {\n          procedure {\n            id\n          }\n        }\n      }\n      tools {\n        ...CatalogueToolFields\n      }\n      procedures {\n        id\n        workInstructions {\n          id\n          tools {\n            id\n          }\n        }\n      }\n    }\n  }\n': typeof types.CatalogueViewDocument;
+  '\n  query CatalogueImpact($id: ID!) {\n    impact(id: $id) {\n      procedures {\n        id\n        name\n      }\n      steps {\n        id\n      }\n      workInstructions {\n        id\n      }\n    }\n  }\n': typeof types.CatalogueImpactDocument;
+  '\n  query CatalogueEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Role {\n        ...CatalogueRoleFields\n      }\n      ... on Tool {\n        ...CatalogueToolFields\n      }\n    }\n  }\n': typeof types.CatalogueEntryDocument;
+  '\n  mutation CatalogueCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n': typeof types.CatalogueCreateRoleDocument;
+  '\n  mutation CatalogueCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n': typeof types.CatalogueCreateToolDocument;
+  '\n  mutation CatalogueUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n': typeof types.CatalogueUpdateRoleDocument;
+  '\n  mutation CatalogueUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n': typeof types.CatalogueUpdateToolDocument;
+  '\n  mutation CatalogueDeleteRole($input: DeleteInput!) {\n    deleteRole(input: $input)\n  }\n': typeof types.CatalogueDeleteRoleDocument;
+  '\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n': typeof types.CatalogueDeleteToolDocument;
+  '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n': typeof types.WiCompletenessFieldsFragmentDoc;
+  '\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n': typeof types.WiInstructionFieldsFragmentDoc;
+  '\n  fragment WiSnapshotFields on WorkInstruction {\n    ...WiInstructionFields\n    step {\n      id\n    }\n  }\n': typeof types.WiSnapshotFieldsFragmentDoc;
+  '\n  query WiProcedureInstructions($procedureId: ID!, $organisationId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        version\n        completeness {\n          ...WiCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          obsolete\n          derivedName\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            ...WiInstructionFields\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      completeness {\n        ...WiCompletenessFields\n      }\n      tools {\n        id\n        name\n        description\n      }\n    }\n  }\n': typeof types.WiProcedureInstructionsDocument;
+  '\n  query WiWorkInstructions($procedureId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        workInstructions {\n          ...WiSnapshotFields\n        }\n      }\n    }\n  }\n': typeof types.WiWorkInstructionsDocument;
+  '\n  query WiWorkInstruction($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on WorkInstruction {\n        ...WiSnapshotFields\n      }\n    }\n  }\n': typeof types.WiWorkInstructionDocument;
+  '\n  mutation WiDeriveWorkInstructions($input: DeriveWorkInstructionsInput!) {\n    deriveWorkInstructions(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n': typeof types.WiDeriveWorkInstructionsDocument;
+  '\n  mutation WiAssignToolToProcess($input: AssignToolToProcessInput!) {\n    assignToolToProcess(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n': typeof types.WiAssignToolToProcessDocument;
+  '\n  mutation WiUpdateWorkInstruction($input: UpdateWorkInstructionInput!) {\n    updateWorkInstruction(input: $input) {\n      ...WiSnapshotFields\n    }\n  }\n': typeof types.WiUpdateWorkInstructionDocument;
+  '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n': typeof types.WiDeleteWorkInstructionDocument;
+  '\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n': typeof types.MemberFieldsFragmentDoc;
+  '\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n': typeof types.MembersViewDocument;
+  '\n  query MemberUserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n      name\n      email\n    }\n  }\n': typeof types.MemberUserByEmailDocument;
+  '\n  query MemberEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...MemberFields\n      }\n    }\n  }\n': typeof types.MemberEntryDocument;
+  '\n  mutation MemberAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      ...MemberFields\n    }\n  }\n': typeof types.MemberAddDocument;
+  '\n  mutation MemberUpdate($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      ...MemberFields\n    }\n  }\n': typeof types.MemberUpdateDocument;
+  '\n  mutation MemberRemove($input: DeleteInput!) {\n    removeMember(input: $input)\n  }\n': typeof types.MemberRemoveDocument;
   '\n  fragment UserFields on User {\n    id\n    email\n    name\n    administrator\n  }\n': typeof types.UserFieldsFragmentDoc;
   '\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...UserFields\n      }\n    }\n  }\n': typeof types.LoginDocument;
@@ -33,9 +61,79 @@ type Documents = {
   '\n  mutation CreateHandover($input: CreateHandoverInput!) {\n    createHandover(input: $input) {\n      ...HandoverFields\n      from {\n        id\n      }\n    }\n  }\n': typeof types.CreateHandoverDocument;
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n': typeof types.DeleteHandoverDocument;
   '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n': typeof types.ArrangeCanvasDocument;
+  '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n': typeof types.ProcStepRecordFieldsFragmentDoc;
+  '\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n': typeof types.ProcRecordFieldsFragmentDoc;
+  '\n  fragment ProcCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n': typeof types.ProcCompletenessFieldsFragmentDoc;
+  '\n  query ProcProceduresPage($id: ID!) {\n    organisation(id: $id) {\n      id\n      completeness {\n        ...ProcCompletenessFields\n      }\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          obsolete\n        }\n      }\n    }\n  }\n': typeof types.ProcProceduresPageDocument;
+  '\n  query ProcProcedurePage($id: ID!, $organisationId: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        outOfDateReasons\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          derivedName\n          obsolete\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n        }\n        raciMatrix {\n          roles {\n            id\n            name\n          }\n          rows {\n            step {\n              id\n            }\n            cells {\n              raci\n              role {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ProcProcedurePageDocument;
+  '\n  query ProcReadProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        ...ProcRecordFields\n      }\n    }\n  }\n': typeof types.ProcReadProcedureDocument;
+  '\n  query ProcReadStep($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on ProcedureStep {\n        ...ProcStepRecordFields\n      }\n    }\n  }\n': typeof types.ProcReadStepDocument;
+  '\n  mutation ProcDeriveProcedure($input: DeriveProcedureInput!) {\n    deriveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcDeriveProcedureDocument;
+  '\n  mutation ProcUpdateProcedure($input: UpdateProcedureInput!) {\n    updateProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcUpdateProcedureDocument;
+  '\n  mutation ProcDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n': typeof types.ProcDeleteProcedureDocument;
+  '\n  mutation ProcAssignResponsibility($input: AssignResponsibilityInput!) {\n    assignResponsibility(input: $input) {\n      ...ProcStepRecordFields\n    }\n  }\n': typeof types.ProcAssignResponsibilityDocument;
+  '\n  mutation ProcAssignRoleToProcess($input: AssignRoleToProcessInput!) {\n    assignRoleToProcess(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcAssignRoleToProcessDocument;
+  '\n  mutation ProcRederiveProcedure($input: RederiveProcedureInput!) {\n    rederiveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcRederiveProcedureDocument;
+  '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcRemoveObsoleteStepDocument;
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.OrganisationWorkflowsDocument;
 };
 const documents: Documents = {
+  '\n  fragment CatalogueRoleFields on Role {\n    id\n    name\n    description\n    version\n  }\n':
+    types.CatalogueRoleFieldsFragmentDoc,
+  '\n  fragment CatalogueToolFields on Tool {\n    id\n    name\n    description\n    version\n  }\n':
+    types.CatalogueToolFieldsFragmentDoc,
+  '\n  query CatalogueView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      roles {\n        ...CatalogueRoleFields\n        assignments {\n          procedure {\n            id\n          }\n        }\n      }\n      tools {\n        ...CatalogueToolFields\n      }\n      procedures {\n        id\n        workInstructions {\n          id\n          tools {\n            id\n          }\n        }\n      }\n    }\n  }\n':
+    types.CatalogueViewDocument,
+  '\n  query CatalogueImpact($id: ID!) {\n    impact(id: $id) {\n      procedures {\n        id\n        name\n      }\n      steps {\n        id\n      }\n      workInstructions {\n        id\n      }\n    }\n  }\n':
+    types.CatalogueImpactDocument,
+  '\n  query CatalogueEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Role {\n        ...CatalogueRoleFields\n      }\n      ... on Tool {\n        ...CatalogueToolFields\n      }\n    }\n  }\n':
+    types.CatalogueEntryDocument,
+  '\n  mutation CatalogueCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n':
+    types.CatalogueCreateRoleDocument,
+  '\n  mutation CatalogueCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n':
+    types.CatalogueCreateToolDocument,
+  '\n  mutation CatalogueUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n':
+    types.CatalogueUpdateRoleDocument,
+  '\n  mutation CatalogueUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n':
+    types.CatalogueUpdateToolDocument,
+  '\n  mutation CatalogueDeleteRole($input: DeleteInput!) {\n    deleteRole(input: $input)\n  }\n':
+    types.CatalogueDeleteRoleDocument,
+  '\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n':
+    types.CatalogueDeleteToolDocument,
+  '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n':
+    types.WiCompletenessFieldsFragmentDoc,
+  '\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n':
+    types.WiInstructionFieldsFragmentDoc,
+  '\n  fragment WiSnapshotFields on WorkInstruction {\n    ...WiInstructionFields\n    step {\n      id\n    }\n  }\n':
+    types.WiSnapshotFieldsFragmentDoc,
+  '\n  query WiProcedureInstructions($procedureId: ID!, $organisationId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        version\n        completeness {\n          ...WiCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          obsolete\n          derivedName\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            ...WiInstructionFields\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      completeness {\n        ...WiCompletenessFields\n      }\n      tools {\n        id\n        name\n        description\n      }\n    }\n  }\n':
+    types.WiProcedureInstructionsDocument,
+  '\n  query WiWorkInstructions($procedureId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        workInstructions {\n          ...WiSnapshotFields\n        }\n      }\n    }\n  }\n':
+    types.WiWorkInstructionsDocument,
+  '\n  query WiWorkInstruction($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on WorkInstruction {\n        ...WiSnapshotFields\n      }\n    }\n  }\n':
+    types.WiWorkInstructionDocument,
+  '\n  mutation WiDeriveWorkInstructions($input: DeriveWorkInstructionsInput!) {\n    deriveWorkInstructions(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n':
+    types.WiDeriveWorkInstructionsDocument,
+  '\n  mutation WiAssignToolToProcess($input: AssignToolToProcessInput!) {\n    assignToolToProcess(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n':
+    types.WiAssignToolToProcessDocument,
+  '\n  mutation WiUpdateWorkInstruction($input: UpdateWorkInstructionInput!) {\n    updateWorkInstruction(input: $input) {\n      ...WiSnapshotFields\n    }\n  }\n':
+    types.WiUpdateWorkInstructionDocument,
+  '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n':
+    types.WiDeleteWorkInstructionDocument,
+  '\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n':
+    types.MemberFieldsFragmentDoc,
+  '\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n':
+    types.MembersViewDocument,
+  '\n  query MemberUserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n      name\n      email\n    }\n  }\n':
+    types.MemberUserByEmailDocument,
+  '\n  query MemberEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...MemberFields\n      }\n    }\n  }\n':
+    types.MemberEntryDocument,
+  '\n  mutation MemberAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      ...MemberFields\n    }\n  }\n':
+    types.MemberAddDocument,
+  '\n  mutation MemberUpdate($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      ...MemberFields\n    }\n  }\n':
+    types.MemberUpdateDocument,
+  '\n  mutation MemberRemove($input: DeleteInput!) {\n    removeMember(input: $input)\n  }\n':
+    types.MemberRemoveDocument,
   '\n  fragment UserFields on User {\n    id\n    email\n    name\n    administrator\n  }\n':
     types.UserFieldsFragmentDoc,
   '\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n': types.MeDocument,
@@ -70,6 +168,34 @@ const documents: Documents = {
     types.DeleteHandoverDocument,
   '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n':
     types.ArrangeCanvasDocument,
+  '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n':
+    types.ProcStepRecordFieldsFragmentDoc,
+  '\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n':
+    types.ProcRecordFieldsFragmentDoc,
+  '\n  fragment ProcCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n':
+    types.ProcCompletenessFieldsFragmentDoc,
+  '\n  query ProcProceduresPage($id: ID!) {\n    organisation(id: $id) {\n      id\n      completeness {\n        ...ProcCompletenessFields\n      }\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          obsolete\n        }\n      }\n    }\n  }\n':
+    types.ProcProceduresPageDocument,
+  '\n  query ProcProcedurePage($id: ID!, $organisationId: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        outOfDateReasons\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          derivedName\n          obsolete\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n        }\n        raciMatrix {\n          roles {\n            id\n            name\n          }\n          rows {\n            step {\n              id\n            }\n            cells {\n              raci\n              role {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n':
+    types.ProcProcedurePageDocument,
+  '\n  query ProcReadProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        ...ProcRecordFields\n      }\n    }\n  }\n':
+    types.ProcReadProcedureDocument,
+  '\n  query ProcReadStep($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on ProcedureStep {\n        ...ProcStepRecordFields\n      }\n    }\n  }\n':
+    types.ProcReadStepDocument,
+  '\n  mutation ProcDeriveProcedure($input: DeriveProcedureInput!) {\n    deriveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
+    types.ProcDeriveProcedureDocument,
+  '\n  mutation ProcUpdateProcedure($input: UpdateProcedureInput!) {\n    updateProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
+    types.ProcUpdateProcedureDocument,
+  '\n  mutation ProcDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n':
+    types.ProcDeleteProcedureDocument,
+  '\n  mutation ProcAssignResponsibility($input: AssignResponsibilityInput!) {\n    assignResponsibility(input: $input) {\n      ...ProcStepRecordFields\n    }\n  }\n':
+    types.ProcAssignResponsibilityDocument,
+  '\n  mutation ProcAssignRoleToProcess($input: AssignRoleToProcessInput!) {\n    assignRoleToProcess(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
+    types.ProcAssignRoleToProcessDocument,
+  '\n  mutation ProcRederiveProcedure($input: RederiveProcedureInput!) {\n    rederiveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
+    types.ProcRederiveProcedureDocument,
+  '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
+    types.ProcRemoveObsoleteStepDocument,
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.OrganisationWorkflowsDocument,
 };
@@ -88,6 +214,174 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CatalogueRoleFields on Role {\n    id\n    name\n    description\n    version\n  }\n',
+): (typeof documents)['\n  fragment CatalogueRoleFields on Role {\n    id\n    name\n    description\n    version\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CatalogueToolFields on Tool {\n    id\n    name\n    description\n    version\n  }\n',
+): (typeof documents)['\n  fragment CatalogueToolFields on Tool {\n    id\n    name\n    description\n    version\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CatalogueView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      roles {\n        ...CatalogueRoleFields\n        assignments {\n          procedure {\n            id\n          }\n        }\n      }\n      tools {\n        ...CatalogueToolFields\n      }\n      procedures {\n        id\n        workInstructions {\n          id\n          tools {\n            id\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CatalogueView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      roles {\n        ...CatalogueRoleFields\n        assignments {\n          procedure {\n            id\n          }\n        }\n      }\n      tools {\n        ...CatalogueToolFields\n      }\n      procedures {\n        id\n        workInstructions {\n          id\n          tools {\n            id\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CatalogueImpact($id: ID!) {\n    impact(id: $id) {\n      procedures {\n        id\n        name\n      }\n      steps {\n        id\n      }\n      workInstructions {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CatalogueImpact($id: ID!) {\n    impact(id: $id) {\n      procedures {\n        id\n        name\n      }\n      steps {\n        id\n      }\n      workInstructions {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CatalogueEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Role {\n        ...CatalogueRoleFields\n      }\n      ... on Tool {\n        ...CatalogueToolFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CatalogueEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Role {\n        ...CatalogueRoleFields\n      }\n      ... on Tool {\n        ...CatalogueToolFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CatalogueCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CatalogueCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CatalogueUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...CatalogueRoleFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CatalogueUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueDeleteRole($input: DeleteInput!) {\n    deleteRole(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation CatalogueDeleteRole($input: DeleteInput!) {\n    deleteRole(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n',
+): (typeof documents)['\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment WiSnapshotFields on WorkInstruction {\n    ...WiInstructionFields\n    step {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  fragment WiSnapshotFields on WorkInstruction {\n    ...WiInstructionFields\n    step {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WiProcedureInstructions($procedureId: ID!, $organisationId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        version\n        completeness {\n          ...WiCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          obsolete\n          derivedName\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            ...WiInstructionFields\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      completeness {\n        ...WiCompletenessFields\n      }\n      tools {\n        id\n        name\n        description\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query WiProcedureInstructions($procedureId: ID!, $organisationId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        version\n        completeness {\n          ...WiCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          obsolete\n          derivedName\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            ...WiInstructionFields\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      completeness {\n        ...WiCompletenessFields\n      }\n      tools {\n        id\n        name\n        description\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WiWorkInstructions($procedureId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        workInstructions {\n          ...WiSnapshotFields\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query WiWorkInstructions($procedureId: ID!) {\n    node(id: $procedureId) {\n      __typename\n      id\n      ... on Procedure {\n        workInstructions {\n          ...WiSnapshotFields\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WiWorkInstruction($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on WorkInstruction {\n        ...WiSnapshotFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query WiWorkInstruction($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on WorkInstruction {\n        ...WiSnapshotFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WiDeriveWorkInstructions($input: DeriveWorkInstructionsInput!) {\n    deriveWorkInstructions(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation WiDeriveWorkInstructions($input: DeriveWorkInstructionsInput!) {\n    deriveWorkInstructions(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WiAssignToolToProcess($input: AssignToolToProcessInput!) {\n    assignToolToProcess(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation WiAssignToolToProcess($input: AssignToolToProcessInput!) {\n    assignToolToProcess(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WiUpdateWorkInstruction($input: UpdateWorkInstructionInput!) {\n    updateWorkInstruction(input: $input) {\n      ...WiSnapshotFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation WiUpdateWorkInstruction($input: UpdateWorkInstructionInput!) {\n    updateWorkInstruction(input: $input) {\n      ...WiSnapshotFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n',
+): (typeof documents)['\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MemberUserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n      name\n      email\n    }\n  }\n',
+): (typeof documents)['\n  query MemberUserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n      name\n      email\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MemberEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...MemberFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MemberEntry($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...MemberFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MemberAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      ...MemberFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation MemberAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      ...MemberFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MemberUpdate($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      ...MemberFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation MemberUpdate($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      ...MemberFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MemberRemove($input: DeleteInput!) {\n    removeMember(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation MemberRemove($input: DeleteInput!) {\n    removeMember(input: $input)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -196,6 +490,90 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ProcCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n',
+): (typeof documents)['\n  fragment ProcCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProcProceduresPage($id: ID!) {\n    organisation(id: $id) {\n      id\n      completeness {\n        ...ProcCompletenessFields\n      }\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          obsolete\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProcProceduresPage($id: ID!) {\n    organisation(id: $id) {\n      id\n      completeness {\n        ...ProcCompletenessFields\n      }\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          obsolete\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProcProcedurePage($id: ID!, $organisationId: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        outOfDateReasons\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          derivedName\n          obsolete\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n        }\n        raciMatrix {\n          roles {\n            id\n            name\n          }\n          rows {\n            step {\n              id\n            }\n            cells {\n              raci\n              role {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProcProcedurePage($id: ID!, $organisationId: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        id\n        name\n        version\n        sourceKind\n        sourceProcess {\n          id\n          key\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        outOfDate\n        outOfDateReasons\n        completeness {\n          ...ProcCompletenessFields\n        }\n        steps {\n          id\n          version\n          position\n          depth\n          derivedName\n          obsolete\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n        }\n        raciMatrix {\n          roles {\n            id\n            name\n          }\n          rows {\n            step {\n              id\n            }\n            cells {\n              raci\n              role {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n    organisation(id: $organisationId) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProcReadProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        ...ProcRecordFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProcReadProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        ...ProcRecordFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ProcReadStep($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on ProcedureStep {\n        ...ProcStepRecordFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ProcReadStep($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on ProcedureStep {\n        ...ProcStepRecordFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcDeriveProcedure($input: DeriveProcedureInput!) {\n    deriveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcDeriveProcedure($input: DeriveProcedureInput!) {\n    deriveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcUpdateProcedure($input: UpdateProcedureInput!) {\n    updateProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcUpdateProcedure($input: UpdateProcedureInput!) {\n    updateProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation ProcDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcAssignResponsibility($input: AssignResponsibilityInput!) {\n    assignResponsibility(input: $input) {\n      ...ProcStepRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcAssignResponsibility($input: AssignResponsibilityInput!) {\n    assignResponsibility(input: $input) {\n      ...ProcStepRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcAssignRoleToProcess($input: AssignRoleToProcessInput!) {\n    assignRoleToProcess(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcAssignRoleToProcess($input: AssignRoleToProcessInput!) {\n    assignRoleToProcess(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcRederiveProcedure($input: RederiveProcedureInput!) {\n    rederiveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcRederiveProcedure($input: RederiveProcedureInput!) {\n    rederiveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
