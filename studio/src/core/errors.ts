@@ -72,6 +72,8 @@ export interface EditFailure {
   currentVersion?: number | null;
   /** The text the user typed, kept so a reload does not lose it. */
   pendingText?: string;
+  /** For conflicts: what changed in the architecture meanwhile (read from the server after the failure). */
+  changes?: readonly string[];
 }
 
 export function describeFailure(edit: string, error: unknown, pendingText?: string): EditFailure {

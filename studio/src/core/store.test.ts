@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handoversFrom } from './model';
 import { createEditorStore } from './store';
 import { openEditor } from './testing/editor';
@@ -143,6 +143,10 @@ describe('conflicts', () => {
       currentVersion: 2,
       edit: 'Rename “Deploy” to “Ship”',
     });
+    // Then it reads what the server holds and says what changed meanwhile.
+    await vi.waitFor(() =>
+      expect(editor.state().failure?.changes).toEqual(['“Deploy” was renamed to “Roll out”.']),
+    );
     await editor.state().reloadAfterConflict(true);
     expect(editor.state().failure).toBeNull();
     expect(editor.names('CHANGE')).toContain('Ship');

@@ -31,6 +31,7 @@ import { CommandHistory } from './history';
 import { IdAliases } from './ids';
 import { ARRANGEMENT, layoutArchitecture, positionAt, type ArchitectureLayout } from './layout';
 import { modelFromOrganisation, type ArchitectureModel } from './model';
+import { describeChanges } from './model-diff';
 import { mayEdit } from './rules';
 import type { HandoverKind } from './usm';
 import { highlightPath, type PathHighlight, type WorkflowPath } from './workflow-path';
@@ -209,7 +210,23 @@ export function createEditorStore(
     function fail(edit: string, error: unknown, command: Command | null): void {
       failedCommand = command;
       const text = command instanceof RenameActivity ? command.text : undefined;
-      set({ failure: describeFailure(edit, error, text) });
+      const failure = describeFailure(edit, error, text);
+      set({ failure });
+      if (failure.kind === 'conflict') void explainConflict(failure);
+    }
+
+    /** Reads the server's model (without replacing the editor's) to say what changed meanwhile. */
+    async function explainConflict(failure: EditFailure): Promise<void> {
+      const { organisationId, model } = get();
+      if (!organisationId || !model) return;
+      try {
+        const organisation = await gateway.loadOrganisation(organisationId);
+        if (!organisation || get().failure !== failure) return;
+        const changes = describeChanges(model, modelFromOrganisation(organisation));
+        set({ failure: { ...failure, changes } });
+      } catch {
+        // The banner already says what was not saved; the list of changes is a courtesy.
+      }
     }
 
     async function load(organisationId: string, keep: boolean): Promise<void> {

@@ -28,6 +28,16 @@ export function FailureBanner() {
               : 'Not saved'}
         </strong>
         <span>{failure.message}</span>
+        {failure.changes && failure.changes.length > 0 && (
+          <div className="banner__changes">
+            <span>What changed meanwhile:</span>
+            <ul>
+              {failure.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {failure.pendingText !== undefined && (
           <span className="banner__pending">
             Your text: <q>{failure.pendingText}</q>
