@@ -77,8 +77,8 @@ const GRANTED: Record<Persona, readonly Permission[]> = {
   // Not a member of the organisation: an outsider there.
   administrator: [],
   viewer: ['READ'],
-  architect: ['READ', 'WRITE'],
-  owner: ['READ', 'WRITE', 'MANAGE'],
+  architect: ['READ', 'WRITE', 'PRESENT'],
+  owner: ['READ', 'WRITE', 'MANAGE', 'PRESENT'],
 };
 
 function memberOutcome(persona: Persona, permission: Permission): Outcome {

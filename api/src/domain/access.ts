@@ -6,15 +6,16 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /**
  * READ: see the model. WRITE: edit the model and derive. MANAGE: manage members and delete the
- * organisation. (TRAINER's walkthrough and demo rights arrive with the trainer issue.)
+ * organisation. PRESENT: run walkthroughs for a class (presentations, share links) and reset a demo
+ * organisation to its sample state.
  */
-export const PERMISSIONS = ['READ', 'WRITE', 'MANAGE'] as const;
+export const PERMISSIONS = ['READ', 'WRITE', 'MANAGE', 'PRESENT'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Readonly<Record<MemberRole, readonly Permission[]>> = {
-  OWNER: ['READ', 'WRITE', 'MANAGE'],
-  ARCHITECT: ['READ', 'WRITE'],
-  TRAINER: ['READ'],
+  OWNER: ['READ', 'WRITE', 'MANAGE', 'PRESENT'],
+  ARCHITECT: ['READ', 'WRITE', 'PRESENT'],
+  TRAINER: ['READ', 'PRESENT'],
   VIEWER: ['READ'],
 };
 
@@ -28,6 +29,7 @@ export function describeMissingPermission(role: MemberRole, permission: Permissi
     READ: 'read this organisation',
     WRITE: 'edit the model (ARCHITECT or OWNER)',
     MANAGE: 'manage the organisation and its members (OWNER)',
+    PRESENT: 'present walkthroughs or reset a demo (TRAINER, ARCHITECT or OWNER)',
   };
   return `As ${role} you cannot ${needs[permission]}.`;
 }
