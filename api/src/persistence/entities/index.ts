@@ -16,6 +16,7 @@ export {
   WorkInstructionToolSchema,
 } from './work-instruction';
 export { Workflow, WorkflowSchema } from './workflow';
+export { CoverageMapping, CoverageMappingSchema } from './coverage-mapping';
 
 import { ActivitySchema } from './activity';
 import { RoleSchema, ToolSchema } from './catalog';
@@ -30,6 +31,7 @@ import { ProcedureSchema } from './procedure';
 import { ProcedureStepSchema } from './procedure-step';
 import { ResponsibilitySchema } from './responsibility';
 import { WorkInstructionSchema, WorkInstructionToolSchema } from './work-instruction';
+import { CoverageMappingSchema } from './coverage-mapping';
 
 export const ENTITY_SCHEMAS = [
   OrganisationSchema,
@@ -47,4 +49,5 @@ export const ENTITY_SCHEMAS = [
   UserSchema,
   CredentialSchema,
   MembershipSchema,
+  CoverageMappingSchema,
 ];

@@ -4,10 +4,12 @@ import { Migration20261129103627 } from './Migration20261129103627';
 import { Migration20261129105402 } from './Migration20261129105402';
 import { Migration20261129112506 } from './Migration20261129112506';
 import { Migration20261129130952 } from './Migration20261129130952';
+import { Migration20261129132930 } from './Migration20261129132930';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129103627', class: Migration20261129103627 },
   { name: 'Migration20261129105402', class: Migration20261129105402 },
   { name: 'Migration20261129112506', class: Migration20261129112506 },
   { name: 'Migration20261129130952', class: Migration20261129130952 },
+  { name: 'Migration20261129132930', class: Migration20261129132930 },
 ];
