@@ -12,19 +12,19 @@ import { accessRulePlugin } from './graphql/access-rules';
 import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { explorerRouter } from './graphql/explorer';
-import { createLoaders } from './graphql/loaders';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './graphql/query-limits';
-import { RequestAccess } from './graphql/request-access';
+import { accessFor } from './graphql/principal';
 import { usmSchema } from './graphql/schema';
-import { secretFromRequest } from './graphql/session-cookie';
+import { secretFromRequest, shareTokenFromRequest } from './graphql/session-cookie';
+import { serveWebSocket } from './graphql/websocket';
 import { httpErrorHandler, refuseNonJsonPosts } from './http-errors';
 import { refuseUnstorableText } from './http-input-guard';
 import { logger } from './logger';
 import type { Database } from './persistence/database';
 import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
 import { requestIdFrom, withRequestScope } from './request-scope';
-import { userForSecret } from './services/auth/credentials';
 import { LoginThrottle, type ThrottleLimits } from './services/auth/login-throttle';
+import { InProcessPresentationEvents, type PresentationEvents } from './services/presentation-events';
 
 export interface ServerSettings {
   database: Database;
@@ -38,10 +38,13 @@ export interface ServerSettings {
   loginThrottle?: ThrottleLimits;
   /** Report each request's SQL statement count in an `x-sql-statements` header (tests, benchmarks). */
   reportStatements?: boolean;
+  /** Where presentation moves are published and followed (default: within this process). */
+  presentationEvents?: PresentationEvents;
 }
 
 export interface UsmServer {
   httpServer: Server;
+  presentationEvents: PresentationEvents;
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -58,14 +61,17 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const schema = await usmSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await usmSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: settings.introspection ?? true,
     // Apollo's CSRF prevention: a browser cannot send a "simple" cross-site request that runs an operation.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts stops the whole server on SIGINT/SIGTERM; Apollo stopping itself too left both waiting.
+    stopOnTerminationSignals: false,
     validationRules: queryLimitRules(settings.queryLimits ?? DEFAULT_QUERY_LIMITS),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -78,6 +84,17 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
 
   const { orm } = settings.database;
   const throttle = new LoginThrottle(settings.loginThrottle);
+  const events = settings.presentationEvents ?? new InProcessPresentationEvents();
+  // Subscriptions (presentationMoved) over WebSocket on the same server and path.
+  const webSocket = serveWebSocket({
+    httpServer,
+    schema,
+    orm,
+    events,
+    throttle,
+    queryLimits: settings.queryLimits ?? DEFAULT_QUERY_LIMITS,
+    introspection: settings.introspection ?? true,
+  });
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', database: settings.database.embedded ? 'embedded' : 'postgresql' });
   });
@@ -93,17 +110,17 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork();
-        const loaders = createLoaders(em);
         const secret = secretFromRequest(req);
-        const user = secret ? await userForSecret(em, secret) : null;
+        const { loaders, access } = await accessFor(em, { secret, shareToken: shareTokenFromRequest(req) });
         return {
           em,
           loaders,
-          access: new RequestAccess(user, loaders),
+          access,
           response: res,
           address: clientAddress(req),
           throttle,
           secret,
+          events,
         };
       },
     }),
@@ -120,6 +137,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
 
   return {
     httpServer,
+    presentationEvents: events,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -130,6 +148,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
       });
     },
     async stop() {
+      await webSocket.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

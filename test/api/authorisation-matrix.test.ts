@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUTHORISATION_CASES,
@@ -8,7 +10,7 @@ import {
   type Outcome,
   type Persona,
 } from '../support/authorisation-cases';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../support/test-api';
+import { startTestApi, type GraphQLResponse, type TestApi, type TestUser } from '../support/test-api';
 
 /**
  * Every root field, called as every persona, answers what its access rule says (issue 4). A field added to
@@ -22,7 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const ROOT_FIELDS = `{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`;
+const ROOT_FIELDS = `{ __schema {
+  queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } }
+} }`;
 
 interface Observation {
   coordinate: string;
@@ -53,10 +57,52 @@ async function observe(
 ): Promise<Observation> {
   const call = (await testCase.prepare?.(world, persona)) ?? {};
   const caller = call.as !== undefined ? call.as : world.userOf(persona);
-  const response = await api.requestAs(caller, testCase.document, call.variables);
+  const response = testCase.coordinate.startsWith('Subscription.')
+    ? await firstEvent(caller, testCase.document, call.variables)
+    : await api.requestAs(caller, testCase.document, call.variables);
   const actual = outcomeOf(response, fieldOf(testCase));
   const message = response.errors?.[0]?.message;
   return { coordinate: testCase.coordinate, persona, expected, actual, ...(message ? { message } : {}) };
+}
+
+/** A subscription over the WebSocket, as `caller`: its first event (or its error), then unsubscribed. */
+async function firstEvent(
+  caller: TestUser | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse> {
+  const client = createClient({
+    url: `${api.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: caller ? { authorization: `${caller.scheme ?? 'Bearer'} ${caller.token}` } : {},
+  });
+  try {
+    return await new Promise<GraphQLResponse>((resolve) => {
+      const unsubscribe = client.subscribe(
+        { query, variables },
+        {
+          next: (result) => {
+            resolve({
+              ...(result as Omit<GraphQLResponse, 'statements' | 'status'>),
+              statements: 0,
+              status: 0,
+            });
+            unsubscribe();
+          },
+          error: (error) =>
+            resolve({
+              errors: Array.isArray(error) ? error : [{ message: String(error) }],
+              statements: 0,
+              status: 0,
+            }),
+          complete: () => resolve({ statements: 0, status: 0 }),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
 }
 
 const COLUMNS: readonly Persona[] = [
@@ -64,8 +110,10 @@ const COLUMNS: readonly Persona[] = [
   'outsider',
   'viewer',
   'architect',
+  'trainer',
   'owner',
   'administrator',
+  'share',
 ];
 
 /** Fields × personas; a cell shows the outcome, or `✗ expected ≠ actual`. Mismatches are detailed below. */
@@ -99,6 +147,9 @@ describe('the authorisation matrix', () => {
     const schemaFields = [
       ...data.__schema.queryType.fields.map((field: { name: string }) => `Query.${field.name}`),
       ...data.__schema.mutationType.fields.map((field: { name: string }) => `Mutation.${field.name}`),
+      ...(data.__schema.subscriptionType?.fields ?? []).map(
+        (field: { name: string }) => `Subscription.${field.name}`,
+      ),
     ].sort();
     const caseFields = AUTHORISATION_CASES.map((testCase) => testCase.coordinate).sort();
 
@@ -183,6 +234,20 @@ describe('nested reads', () => {
       }
     },
   );
+
+  it('are visible through a share link of the organisation, except its members (issue 6)', async () => {
+    for (const [kind, id] of organisationObjects()) {
+      const response = await api.requestAs(world.share, NODE, { id });
+      const expected = kind === 'membership' ? null : { id };
+      expect({ kind, errors: response.errors, node: response.data?.node }).toEqual({
+        kind,
+        errors: undefined,
+        node: expected,
+      });
+    }
+    const response = await api.requestAs(world.share, NODE, { id: world.users.owner.id });
+    expect(response.data?.node).toBeNull();
+  });
 
   it('do not reveal another user to an outsider', async () => {
     const response = await api.requestAs(world.users.outsider, NODE, { id: world.users.owner.id });

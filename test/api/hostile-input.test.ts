@@ -115,12 +115,20 @@ const MUTATIONS: Record<string, MutationSpec> = {
   deleteWorkInstruction: { id: 'WorkInstruction' },
   deriveProcedure: {},
   deriveWorkInstructions: {},
+  endPresentation: { id: 'Presentation' },
+  importModel: {},
+  importWif: {},
   login: {},
+  mapCoverage: {},
   logout: {},
+  movePresentation: { id: 'Presentation' },
   rederiveProcedure: {},
   removeMember: { id: 'Membership' },
   removeObsoleteStep: { id: 'ProcedureStep', prefer: 'obsolete' },
+  resetDemoOrganisation: { id: 'Organisation' },
   revokeApiToken: { id: 'ApiToken' },
+  startPresentation: {},
+  unmapCoverage: { id: 'CoverageMapping' },
   updateActivity: { id: 'Activity' },
   updateHandover: { id: 'Handover' },
   updateMember: { id: 'Membership' },
@@ -142,6 +150,8 @@ const ID_FIELDS: Record<string, NodeTypeName> = {
   procedureId: 'Procedure',
   toolId: 'Tool',
   toolIds: 'Tool',
+  activityId: 'Activity',
+  workflowId: 'Workflow',
   userId: 'User',
 };
 
@@ -153,11 +163,14 @@ const TEXT_FIELDS: Record<string, TextKind> = {
   text: 'text',
   email: 'email',
   password: 'password',
+  itemKey: 'name',
+  rationale: 'text',
+  document: 'text',
 };
 type TextKind = 'name' | 'description' | 'text' | 'email' | 'password';
 
 /** What an Int field holds, by field name. */
-const INT_FIELDS = ['version', 'position', 'workflowNumber'] as const;
+const INT_FIELDS = ['version', 'position', 'workflowNumber', 'step'] as const;
 type IntKind = (typeof INT_FIELDS)[number];
 
 /** A leaf of a mutation's arguments, classified by meaning. */
@@ -337,6 +350,7 @@ function hostileId(node: NodeTypeName): fc.Arbitrary<unknown> {
       'ProcedureStep',
       'WorkInstruction',
       'Membership',
+      'Presentation',
       'User',
       'ApiToken',
     ] as const
@@ -593,6 +607,13 @@ select type, id::text as stored, version, org::text as org, parent, flag from (
     case when m.user_id = $2 then 'admin' else null end, u.email
   from membership m join app_user u on u.id = m.user_id where m.organisation_id in (select id from scope)
   union all
+  select 'CoverageMapping', c.id, c.version, c.organisation_id, null, null, c.created_at::text || c.id::text
+  from coverage_mapping c where c.organisation_id in (select id from scope)
+  union all
+  select 'Presentation', p.id, p.version, p.organisation_id, null,
+    case when p.ended_at is null then 'live' else 'ended' end, p.created_at::text
+  from presentation p where p.organisation_id in (select id from scope)
+  union all
   select 'User', u.id, u.version, null, null, null, u.email from app_user u
   union all
   select 'ApiToken', c.id, c.version, null, c.user_id::text,
@@ -660,6 +681,12 @@ select 'work_instruction_tool.tool in another organisation',
   from work_instruction_tool wit join work_instruction w on w.id = wit.work_instruction_id
     join tool t on t.id = wit.tool_id
   where w.organisation_id in scope and t.organisation_id <> w.organisation_id
+union all
+select 'coverage_mapping.activity or .workflow in another organisation, or not exactly one of them', c.id::text
+  from coverage_mapping c left join activity a on a.id = c.activity_id left join workflow w on w.id = c.workflow_id
+  where c.organisation_id in scope
+    and ((a.id is null) = (w.id is null) or a.organisation_id <> c.organisation_id
+      or w.organisation_id <> c.organisation_id)
 union all
 select 'organisation without an OWNER', o.id::text
   from organisation o

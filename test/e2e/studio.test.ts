@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/test-api';
 
@@ -12,9 +11,7 @@ import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/test-api';
  * everything saved. Needs the built studio (`pnpm build`; CI builds it first). Screenshots of each stage
  * are kept in test/e2e/screenshots/ as artefacts.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const studioBuilt = existsSync(fileURLToPath(new URL('../../studio/dist/index.html', import.meta.url)));
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const screenshots = SCREENSHOTS;
 const ARCHITECT = 'architect@example.org';
 
 let api: TestApi;
@@ -23,24 +20,9 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!studioBuilt) throw new Error('Build the studio first: pnpm build');
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(screenshots, { recursive: true });
   api = await startTestApi();
   await api.createUser(ARCHITECT);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

@@ -9,7 +9,16 @@ import { TEST_PASSWORD, type TestApi, type TestUser } from './test-api';
  * (api/authorisation-matrix.test.ts) calls every field as every persona and compares.
  */
 
-export type Persona = 'anonymous' | 'outsider' | 'viewer' | 'architect' | 'owner' | 'administrator';
+export type Persona =
+  | 'anonymous'
+  | 'outsider'
+  | 'viewer'
+  | 'architect'
+  | 'owner'
+  | 'administrator'
+  | 'trainer'
+  /** No account: the share token of a live presentation of the matrix's organisation (issue 6). */
+  | 'share';
 
 /**
  * OK: no error and data. NULL: no error, and null or an empty list or connection (an outsider's reads).
@@ -17,10 +26,10 @@ export type Persona = 'anonymous' | 'outsider' | 'viewer' | 'architect' | 'owner
  */
 export type Outcome = 'OK' | 'NULL' | 'FALSE' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN';
 
-/** Every field is called as these; the owner and the administrator are added where they matter. */
-export const EVERYONE: readonly Persona[] = ['anonymous', 'outsider', 'viewer', 'architect'];
+/** Every field is called as these; the owner, the administrator and the trainer are added where they matter. */
+export const EVERYONE: readonly Persona[] = ['anonymous', 'outsider', 'viewer', 'architect', 'share'];
 
-export type RootCoordinate = `Query.${string}` | `Mutation.${string}`;
+export type RootCoordinate = `Query.${string}` | `Mutation.${string}` | `Subscription.${string}`;
 
 /** How one persona calls a field: its variables, and who sends it (default: the persona). */
 export interface PreparedCall {
@@ -52,6 +61,7 @@ export function expectedOutcomes(testCase: AuthorisationCase): [Persona, Outcome
   const personas = [...EVERYONE];
   if (testCase.rule === 'ORGANISATION' && testCase.permission === 'MANAGE') personas.push('owner');
   if (testCase.rule === 'ADMINISTRATOR') personas.push('administrator');
+  if (testCase.rule === 'ORGANISATION' && testCase.permission === 'PRESENT') personas.push('trainer');
   return personas.map((persona) => [
     persona,
     testCase.exceptions?.[persona] ?? ruleOutcome(testCase, persona),
@@ -61,6 +71,7 @@ export function expectedOutcomes(testCase: AuthorisationCase): [Persona, Outcome
 function ruleOutcome(testCase: AuthorisationCase, persona: Persona): Outcome {
   if (testCase.rule === 'PUBLIC') return 'OK';
   if (persona === 'anonymous') return 'UNAUTHENTICATED';
+  if (persona === 'share') return shareOutcome(testCase);
   switch (testCase.rule) {
     case 'SIGNED_IN':
       return 'OK';
@@ -74,12 +85,27 @@ function ruleOutcome(testCase: AuthorisationCase, persona: Persona): Outcome {
 const GRANTED: Record<Persona, readonly Permission[]> = {
   anonymous: [],
   outsider: [],
+  // No member: what a share link reads is decided by shareOutcome.
+  share: [],
   // Not a member of the organisation: an outsider there.
   administrator: [],
   viewer: ['READ'],
+  trainer: ['READ', 'PRESENT'],
   architect: ['READ', 'WRITE', 'PRESENT'],
   owner: ['READ', 'WRITE', 'MANAGE', 'PRESENT'],
 };
+
+/**
+ * A share link reads the model of the matrix's organisation (the objects the cases name are in it) and
+ * nothing else: no mutation, nothing that needs an account.
+ */
+function shareOutcome(testCase: AuthorisationCase): Outcome {
+  const reads =
+    testCase.rule === 'ORGANISATION' &&
+    testCase.permission === 'READ' &&
+    !testCase.coordinate.startsWith('Mutation.');
+  return reads ? 'OK' : 'UNAUTHENTICATED';
+}
 
 function memberOutcome(persona: Persona, permission: Permission): Outcome {
   if (GRANTED[persona].length === 0) return 'NOT_FOUND';
@@ -112,6 +138,8 @@ export interface WorldIds {
   assignableStep: string;
   workInstruction: string;
   viewerMembership: string;
+  /** A live presentation of the organisation (started by the owner); the share persona holds its token. */
+  presentation: string;
 }
 
 export class AuthorisationWorld {
@@ -119,8 +147,10 @@ export class AuthorisationWorld {
 
   private constructor(
     readonly api: TestApi,
-    readonly users: Record<Exclude<Persona, 'anonymous'>, TestUser>,
+    readonly users: Record<Exclude<Persona, 'anonymous' | 'share'>, TestUser>,
     readonly ids: WorldIds,
+    /** The share persona: no account, the token of the presentation `ids.presentation`. */
+    readonly share: TestUser,
   ) {}
 
   /**
@@ -128,14 +158,17 @@ export class AuthorisationWorld {
    * administrator are not members.
    */
   static async build(api: TestApi): Promise<AuthorisationWorld> {
-    const [owner, outsider, viewer, architect] = await Promise.all(
-      ['owner', 'outsider', 'viewer', 'architect'].map((name) => api.createUser(`${name}@matrix.example`)),
+    const [owner, outsider, viewer, architect, trainer] = await Promise.all(
+      ['owner', 'outsider', 'viewer', 'architect', 'trainer'].map((name) =>
+        api.createUser(`${name}@matrix.example`),
+      ),
     );
     const users = {
       owner: owner!,
       outsider: outsider!,
       viewer: viewer!,
       architect: architect!,
+      trainer: trainer!,
       administrator: api.admin,
     };
     const asOwner = <T = any>(query: string, variables?: Record<string, unknown>) =>
@@ -148,6 +181,7 @@ export class AuthorisationWorld {
     await asOwner(ADD_MEMBER, {
       i: { organisationId: organisation, userId: architect!.id, role: 'ARCHITECT' },
     });
+    await asOwner(ADD_MEMBER, { i: { organisationId: organisation, userId: trainer!.id, role: 'TRAINER' } });
 
     const model = (await asOwner(MODEL, { id: organisation })).organisation;
     const processes = Object.fromEntries(
@@ -166,27 +200,46 @@ export class AuthorisationWorld {
       await asOwner(DERIVE_WORK_INSTRUCTIONS, { i: { procedureId: procedure.id, toolId: tool } })
     ).deriveWorkInstructions;
 
-    const world = new AuthorisationWorld(api, users, {
-      organisation,
-      processes,
-      workflow: model.workflows[0].id,
-      activity: model.processes[0].activities[0].id,
-      handover: '', // made below: a hand-over needs the world's factories
-      role,
-      tool,
-      procedure: procedure.id,
-      step: step!.id,
-      assignableStep: assignableStep!.id,
-      workInstruction: derived.workInstructions[0].id,
-      viewerMembership,
-    });
+    const started = (
+      await asOwner(START_PRESENTATION, {
+        i: { organisationId: organisation, mode: 'WORKFLOW', workflowNumber: 1 },
+      })
+    ).startPresentation;
+    const share = { id: '', email: '', token: started.shareToken, scheme: 'Share' as const };
+
+    const world = new AuthorisationWorld(
+      api,
+      users,
+      {
+        organisation,
+        processes,
+        workflow: model.workflows[0].id,
+        activity: model.processes[0].activities[0].id,
+        handover: '', // made below: a hand-over needs the world's factories
+        role,
+        tool,
+        procedure: procedure.id,
+        step: step!.id,
+        assignableStep: assignableStep!.id,
+        workInstruction: derived.workInstructions[0].id,
+        viewerMembership,
+        presentation: started.presentation.id,
+      },
+      share,
+    );
     world.ids.handover = (await world.freshHandover()).id;
     return world;
   }
 
-  /** The identity a persona sends: null for anonymous. */
+  /** The identity a persona sends: null for anonymous, the share token for share. */
   userOf(persona: Persona): TestUser | null {
+    if (persona === 'share') return this.share;
     return persona === 'anonymous' ? null : this.users[persona];
+  }
+
+  /** The persona's account: null for anonymous and share, who have none. */
+  accountOf(persona: Persona): TestUser | null {
+    return persona === 'anonymous' || persona === 'share' ? null : this.users[persona];
   }
 
   asOwner<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -228,9 +281,26 @@ export class AuthorisationWorld {
     return (await this.asOwner(CREATE_TOOL, { i: input })).createTool;
   }
 
+  async freshCoverageMapping(): Promise<VersionedRef> {
+    const input = {
+      organisationId: this.ids.organisation,
+      framework: 'ITIL4',
+      itemKey: 'incident-management',
+      workflowId: this.ids.workflow,
+      rationale: this.unique('Rationale'),
+    };
+    return (await this.asOwner(MAP_COVERAGE, { i: input })).mapCoverage;
+  }
+
   async freshProcedure(processKey: ProcessKey = 'OPERATE'): Promise<FreshProcedure> {
     const input = { organisationId: this.ids.organisation, processKey, name: this.unique('Procedure') };
     return (await this.asOwner(DERIVE_PROCEDURE, { i: input })).deriveProcedure;
+  }
+
+  /** A live presentation of the organisation, started by the owner. */
+  async freshPresentation(): Promise<VersionedRef> {
+    const input = { organisationId: this.ids.organisation, mode: 'WORKFLOW', workflowNumber: 2 };
+    return (await this.asOwner(START_PRESENTATION, { i: input })).startPresentation.presentation;
   }
 
   async freshWorkInstruction(): Promise<VersionedRef> {
@@ -278,6 +348,7 @@ export class AuthorisationWorld {
     for (const [persona, role] of [
       ['viewer', 'VIEWER'],
       ['architect', 'ARCHITECT'],
+      ['trainer', 'TRAINER'],
     ] as const) {
       const input = { organisationId: organisation.id, userId: this.users[persona].id, role };
       await this.asOwner(ADD_MEMBER, { i: input });
@@ -285,16 +356,38 @@ export class AuthorisationWorld {
     return organisation;
   }
 
-  /** An API token of the persona's own (the owner's for anonymous, who cannot have one). */
+  private demo: Promise<string> | null = null;
+
+  /** A demo organisation (USM_DEMO) with the same members as a throwaway one, made once. */
+  demoOrganisation(): Promise<string> {
+    this.demo ??= (async () => {
+      const organisation = (
+        await this.asOwner(CREATE_ORGANISATION, { name: this.unique('Demo'), template: 'USM_DEMO' })
+      ).createOrganisation as VersionedRef;
+      for (const [persona, role] of [
+        ['viewer', 'VIEWER'],
+        ['architect', 'ARCHITECT'],
+        ['trainer', 'TRAINER'],
+      ] as const) {
+        const input = { organisationId: organisation.id, userId: this.users[persona].id, role };
+        await this.asOwner(ADD_MEMBER, { i: input });
+      }
+      return organisation.id;
+    })();
+    return this.demo;
+  }
+
+  /** An API token of the persona's own (the owner's for anonymous and share, who cannot have one). */
   async apiTokenOf(persona: Persona): Promise<string> {
-    const user = this.userOf(persona) ?? this.users.owner;
+    const user = this.accountOf(persona) ?? this.users.owner;
     const input = { name: this.unique('Token') };
     return (await this.api.queryAs(user, CREATE_API_TOKEN, { i: input })).createApiToken.apiToken.id;
   }
 
   /** A second session of the persona's, so that logging it out leaves the persona signed in. */
   async freshSessionOf(persona: Persona): Promise<TestUser | null> {
-    const user = this.userOf(persona);
+    if (persona === 'share') return this.share;
+    const user = this.accountOf(persona);
     if (!user) return null;
     const { login } = await this.api.queryAs(null, LOGIN, { email: user.email, password: TEST_PASSWORD });
     return { ...user, token: login.token };
@@ -311,6 +404,7 @@ const MODEL = `query($id: ID!) {
 }`;
 const CREATE_ROLE = `mutation($i: CreateRoleInput!) { createRole(input: $i) { id version } }`;
 const CREATE_TOOL = `mutation($i: CreateToolInput!) { createTool(input: $i) { id version } }`;
+const MAP_COVERAGE = `mutation($i: MapCoverageInput!) { mapCoverage(input: $i) { id version } }`;
 const CREATE_ACTIVITY = `mutation($i: CreateActivityInput!) { createActivity(input: $i) { id version } }`;
 const DELETE_ACTIVITY = `mutation($i: DeleteInput!) { deleteActivity(input: $i) }`;
 const CREATE_HANDOVER = `mutation($i: CreateHandoverInput!) { createHandover(input: $i) { id version } }`;
@@ -326,6 +420,9 @@ const ASSIGN_RESPONSIBILITY = `mutation($i: AssignResponsibilityInput!) {
 }`;
 const DERIVE_WORK_INSTRUCTIONS = `mutation($i: DeriveWorkInstructionsInput!) {
   deriveWorkInstructions(input: $i) { id workInstructions { id version } }
+}`;
+const START_PRESENTATION = `mutation($i: StartPresentationInput!) {
+  startPresentation(input: $i) { shareToken presentation { id version } }
 }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`;
 const CREATE_API_TOKEN = `mutation($i: CreateApiTokenInput!) {
@@ -349,9 +446,18 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     document: `{ apiTokens { id } }`,
     // Each signed-in persona lists at least one token of their own.
     prepare: async (world, persona) => {
-      if (persona !== 'anonymous') await world.apiTokenOf(persona);
+      if (world.accountOf(persona)) await world.apiTokenOf(persona);
       return {};
     },
+  },
+  {
+    coordinate: 'Query.export',
+    rule: 'ORGANISATION',
+    permission: 'READ',
+    document: `query($i: ExportInput!) { export(input: $i) { fileName } }`,
+    prepare: async (world) => ({
+      variables: { i: { organisationId: world.ids.organisation, format: 'BPMN', workflowNumber: 3 } },
+    }),
   },
   {
     coordinate: 'Query.impact',
@@ -364,7 +470,7 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     coordinate: 'Query.me',
     rule: 'PUBLIC',
     document: `{ me { id } }`,
-    exceptions: { anonymous: 'NULL' },
+    exceptions: { anonymous: 'NULL', share: 'NULL' },
   },
   {
     coordinate: 'Query.node',
@@ -387,6 +493,30 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     rule: 'SIGNED_IN',
     document: `{ organisations { totalCount edges { node { id } } } }`,
     exceptions: { outsider: 'NULL' },
+  },
+  {
+    coordinate: 'Query.presentation',
+    rule: 'ORGANISATION',
+    permission: 'READ',
+    document: `query($id: ID!) { presentation(id: $id) { id step } }`,
+    // The share persona's own presentation.
+    prepare: async (world) => ({ variables: { id: world.ids.presentation } }),
+    exceptions: { outsider: 'NULL' },
+  },
+  {
+    // Over the WebSocket (graphql-ws): the first event, the presentation's current state, or the error.
+    coordinate: 'Subscription.presentationMoved',
+    rule: 'ORGANISATION',
+    permission: 'READ',
+    document: `subscription($id: ID!) { presentationMoved(id: $id) { id step } }`,
+    prepare: async (world) => ({ variables: { id: world.ids.presentation } }),
+  },
+  {
+    coordinate: 'Query.sharedPresentation',
+    rule: 'PUBLIC',
+    document: `{ sharedPresentation { id step } }`,
+    // Only a request carrying a live share token has one.
+    exceptions: { anonymous: 'NULL', outsider: 'NULL', viewer: 'NULL', architect: 'NULL' },
   },
   {
     coordinate: 'Query.userByEmail',
@@ -528,6 +658,30 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     prepare: async (world) => deleteInput(await world.freshProcedure()),
   },
   {
+    coordinate: 'Mutation.mapCoverage',
+    rule: 'ORGANISATION',
+    permission: 'WRITE',
+    document: `mutation($i: MapCoverageInput!) { mapCoverage(input: $i) { id } }`,
+    prepare: async (world) => ({
+      variables: {
+        i: {
+          organisationId: world.ids.organisation,
+          framework: 'ISO20000',
+          itemKey: '8.6.1',
+          activityId: world.ids.activity,
+          rationale: world.unique('Rationale'),
+        },
+      },
+    }),
+  },
+  {
+    coordinate: 'Mutation.unmapCoverage',
+    rule: 'ORGANISATION',
+    permission: 'WRITE',
+    document: `mutation($i: DeleteInput!) { unmapCoverage(input: $i) }`,
+    prepare: async (world) => deleteInput(await world.freshCoverageMapping()),
+  },
+  {
     coordinate: 'Mutation.deleteRole',
     rule: 'ORGANISATION',
     permission: 'WRITE',
@@ -565,12 +719,37 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     prepare: async (world) => ({ variables: { i: { procedureId: world.ids.procedure } } }),
   },
   {
+    coordinate: 'Mutation.importModel',
+    rule: 'SIGNED_IN',
+    document: `mutation($i: ImportModelInput!) { importModel(input: $i) { id } }`,
+    prepare: async (world) => {
+      const { export: file } = await world.asOwner(
+        `query($i: ExportInput!) { export(input: $i) { content } }`,
+        { i: { organisationId: world.ids.organisation, format: 'MODEL_JSON' } },
+      );
+      return { variables: { i: { document: file.content, name: world.unique('Imported') } } };
+    },
+  },
+  {
+    coordinate: 'Mutation.importWif',
+    rule: 'ORGANISATION',
+    permission: 'WRITE',
+    document: `mutation($i: ImportWifInput!) { importWif(input: $i) { procedure { id } } }`,
+    prepare: async (world) => {
+      const { export: file } = await world.asOwner(
+        `query($i: ExportInput!) { export(input: $i) { content } }`,
+        { i: { organisationId: world.ids.organisation, format: 'WIF', workflowNumber: 5 } },
+      );
+      return { variables: { i: { organisationId: world.ids.organisation, document: file.content } } };
+    },
+  },
+  {
     coordinate: 'Mutation.login',
     rule: 'PUBLIC',
     document: LOGIN,
     // A valid sign-in (a wrong password answers UNAUTHENTICATED to anyone); anonymous signs in as owner.
     prepare: async (world, persona) => ({
-      variables: { email: (world.userOf(persona) ?? world.users.owner).email, password: TEST_PASSWORD },
+      variables: { email: (world.accountOf(persona) ?? world.users.owner).email, password: TEST_PASSWORD },
     }),
   },
   {
@@ -578,7 +757,32 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
     rule: 'PUBLIC',
     document: `mutation { logout }`,
     prepare: async (world, persona) => ({ as: await world.freshSessionOf(persona) }),
-    exceptions: { anonymous: 'FALSE' },
+    exceptions: { anonymous: 'FALSE', share: 'FALSE' },
+  },
+  {
+    coordinate: 'Mutation.endPresentation',
+    rule: 'ORGANISATION',
+    permission: 'PRESENT',
+    document: `mutation($i: DeleteInput!) { endPresentation(input: $i) }`,
+    prepare: async (world) => deleteInput(await world.freshPresentation()),
+  },
+  {
+    coordinate: 'Mutation.movePresentation',
+    rule: 'ORGANISATION',
+    permission: 'PRESENT',
+    document: `mutation($i: MovePresentationInput!) { movePresentation(input: $i) { id step } }`,
+    prepare: async (world) => ({ variables: { i: { ...(await world.freshPresentation()), step: 2 } } }),
+  },
+  {
+    coordinate: 'Mutation.startPresentation',
+    rule: 'ORGANISATION',
+    permission: 'PRESENT',
+    document: START_PRESENTATION,
+    prepare: async (world) => ({
+      variables: {
+        i: { organisationId: world.ids.organisation, mode: 'WORKFLOW', workflowNumber: 3, step: 2 },
+      },
+    }),
   },
   {
     coordinate: 'Mutation.rederiveProcedure',
@@ -643,6 +847,15 @@ export const AUTHORISATION_CASES: readonly AuthorisationCase[] = [
       const columns = [['IMPROVE', 'AGREE'], ['RECOVER'], ['CHANGE', 'OPERATE']];
       return { variables: { i: { ...organisation, columns } } };
     },
+  },
+  {
+    coordinate: 'Mutation.resetDemoOrganisation',
+    rule: 'ORGANISATION',
+    permission: 'PRESENT',
+    document: `mutation($i: ResetDemoOrganisationInput!) { resetDemoOrganisation(input: $i) { id } }`,
+    prepare: async (world) => ({
+      variables: { i: await world.currentVersion(await world.demoOrganisation()) },
+    }),
   },
   {
     coordinate: 'Mutation.updateOrganisation',

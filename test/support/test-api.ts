@@ -19,6 +19,8 @@ export interface TestUser {
   id: string;
   email: string;
   token: string;
+  /** How the token is sent: `Authorization: Bearer` (default), or `Share` for a presentation's share token. */
+  scheme?: 'Bearer' | 'Share';
 }
 
 export interface TestApi {
@@ -69,7 +71,7 @@ export async function startTestApi(overrides: Partial<ServerSettings> = {}): Pro
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(user ? { authorization: `Bearer ${user.token}` } : {}),
+        ...(user ? { authorization: `${user.scheme ?? 'Bearer'} ${user.token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });

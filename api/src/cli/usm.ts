@@ -1,7 +1,8 @@
 /**
  * The `usm` command line: administration without the studio. Run from the repository root as
  * `pnpm usm <command> …`. It opens the same database as the server (DATABASE_URL, or the embedded one in
- * USM_DATA_DIR — stop the server first: the embedded database serves one process at a time).
+ * USM_DATA_DIR — which serves one process at a time: while the server runs on it, the command says so and
+ * stops).
  * Commands act as a user: `--as <email>`, by default the first administrator.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,9 +12,12 @@ import { readConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import { toGlobalId } from '../graphql/global-id';
 import { openDatabase } from '../persistence/database';
+import { EmbeddedDatabaseInUseError } from '../persistence/embedded-lock';
 import { Membership, User } from '../persistence/entities';
 import { createApiToken } from '../services/auth/credentials';
 import { createUser, ensureFirstAdministrator } from '../services/auth/users';
+import { exportCommand, importCommand } from './interchange-commands';
+import { UsageError } from './usage-error';
 
 const HELP = `usage: pnpm usm <command> [options]
 
@@ -21,6 +25,11 @@ const HELP = `usage: pnpm usm <command> [options]
   user:list                                                      list users (as an administrator)
   token:create <name>                                            create a personal API token
   org:list                                                       list the organisations you belong to
+  export --org <id> --format <format> [--procedure <id> | --workflow <n> | --process <key> | --role <id>]
+                                                                 write a document to standard output; formats:
+                                                                 handbook-html, handbook-md, bpmn, wif, json
+  import --file <model.json> [--name <name>]                     create an organisation from a model document
+                                                                 (you its OWNER); prints its id last
 
   --as <email>   act as this user (default: the first administrator)`;
 
@@ -35,6 +44,8 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  export: exportCommand,
+  import: importCommand,
   'user:add': {
     needsAdministrator: true,
     async run(em, _actor, [email], options) {
@@ -85,8 +96,6 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -94,6 +103,13 @@ async function main(argv: string[]): Promise<number> {
     options: {
       as: { type: 'string' },
       name: { type: 'string' },
+      org: { type: 'string' },
+      format: { type: 'string' },
+      procedure: { type: 'string' },
+      workflow: { type: 'string' },
+      process: { type: 'string' },
+      role: { type: 'string' },
+      file: { type: 'string' },
       password: { type: 'string' },
       admin: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -136,7 +152,10 @@ async function actingUser(em: EntityManager, email: string | undefined): Promise
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof DomainError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof DomainError ||
+      error instanceof EmbeddedDatabaseInUseError;
     console.error(known ? `usm: ${(error as Error).message}` : error);
     process.exit(known ? 2 : 1);
   },

@@ -3,12 +3,14 @@ import {
   Kind,
   type DocumentNode,
   type GraphQLObjectType,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from 'type-graphql';
 import type { RequestContext } from './context';
+import type { RequestAccess } from './request-access';
 
 /**
  * Every query and mutation field declares who may call it. The rule is checked once per request, before
@@ -19,7 +21,9 @@ import type { RequestContext } from './context';
  * - SIGNED_IN: any signed-in user (e.g. creating an organisation, listing one's own).
  * - ADMINISTRATOR: signed-in administrators.
  * - ORGANISATION: a signed-in user; the resolver then checks the member role in the organisation that
- *   owns the object (outsiders get NOT_FOUND, members without the right FORBIDDEN).
+ *   owns the object (outsiders get NOT_FOUND, members without the right FORBIDDEN). Queries and
+ *   subscriptions also admit a share link (request-access.ts: it reads one organisation's model);
+ *   mutations never do.
  */
 export const ACCESS_RULES = ['PUBLIC', 'SIGNED_IN', 'ADMINISTRATOR', 'ORGANISATION'] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
@@ -38,35 +42,58 @@ export const accessRulePlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async didResolveOperation({ operation, document, schema, contextValue }) {
         if (!operation) return;
-        const rootType =
-          operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-        if (!rootType) return;
-        for (const fieldName of rootFieldNames(operation, document)) {
-          const rule = accessRuleOf(rootType, fieldName);
-          if (!rule) {
-            throw new GraphQLError(`The field ${fieldName} has no access rule.`, {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-            });
-          }
-          if (rule === 'PUBLIC') continue;
-          if (!contextValue.access.user) {
-            throw new GraphQLError(
-              'Sign in first: send the session cookie or an `Authorization: Bearer` token.',
-              {
-                extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-              },
-            );
-          }
-          if (rule === 'ADMINISTRATOR' && !contextValue.access.user.administrator) {
-            throw new GraphQLError(`Only administrators may use ${fieldName}.`, {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-            });
-          }
+        if (operation.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions go over the WebSocket at /graphql (graphql-ws), not HTTP.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
+        checkAccessRules(schema, operation, document, contextValue.access);
       },
     };
   },
 };
+
+/**
+ * Checks the rule of every root field the operation selects, before execution (HTTP through the plugin
+ * above, WebSocket in websocket.ts). Throws the GraphQLError to answer.
+ */
+export function checkAccessRules(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  access: RequestAccess,
+): void {
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  if (!rootType) return;
+  for (const fieldName of rootFieldNames(operation, document)) {
+    const rule = accessRuleOf(rootType, fieldName);
+    if (!rule) {
+      throw new GraphQLError(`The field ${fieldName} has no access rule.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+    if (rule === 'PUBLIC') continue;
+    const shareReads = rule === 'ORGANISATION' && operation.operation !== 'mutation' && access.share;
+    if (!access.user && !shareReads) {
+      throw new GraphQLError(
+        access.share
+          ? 'A share link only reads the model: sign in to do this.'
+          : 'Sign in first: send the session cookie or an `Authorization: Bearer` token.',
+        { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+      );
+    }
+    if (rule === 'ADMINISTRATOR' && !access.user?.administrator) {
+      throw new GraphQLError(`Only administrators may use ${fieldName}.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+  }
+}
 
 function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
   const fragments = new Map(

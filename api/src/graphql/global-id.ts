@@ -16,6 +16,8 @@ export const NODE_TYPES = [
   'ProcedureStep',
   'WorkInstruction',
   'Membership',
+  'Presentation',
+  'CoverageMapping',
   'User',
   'ApiToken',
 ] as const;

@@ -14,6 +14,8 @@ import {
   Tool,
   User,
   WorkInstruction,
+  Presentation,
+  CoverageMapping,
   Workflow,
 } from '../persistence/entities';
 import { loadProcedureContents, type ProcedureContents } from '../services/procedure-contents';
@@ -112,8 +114,29 @@ export function createLoaders(em: EntityManager) {
       (membership) => membership.organisation.id,
     ),
     procedure: byId(Procedure),
+    presentation: byId(Presentation),
+    /** Live presentations (not ended), oldest first. */
+    livePresentationsOfOrganisation: groupedBy(
+      (ids) =>
+        em.find(
+          Presentation,
+          { organisation: { $in: ids }, endedAt: null },
+          { orderBy: { createdAt: 'asc', id: 'asc' } },
+        ),
+      (presentation) => presentation.organisation.id,
+    ),
     procedureStep: byId(ProcedureStep),
     workInstruction: byId(WorkInstruction),
+    coverageMapping: byId(CoverageMapping),
+    coverageMappingsOfOrganisation: groupedBy(
+      (ids) =>
+        em.find(
+          CoverageMapping,
+          { organisation: { $in: ids } },
+          { populate: ['activity', 'workflow'], orderBy: { itemKey: 'asc', createdAt: 'asc', id: 'asc' } },
+        ),
+      (mapping) => mapping.organisation.id,
+    ),
     proceduresOfOrganisation: groupedBy(
       (ids) =>
         em.find(Procedure, { organisation: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),

@@ -1,11 +1,13 @@
 import { PROCESS_ENTERED_BY } from '../domain/usm';
 import type {
   Activity,
+  CoverageMapping,
   Credential,
   Membership,
   User,
   Handover,
   Organisation,
+  Presentation,
   Procedure,
   ProcedureStep,
   Process,
@@ -21,6 +23,8 @@ import { build } from './types/node';
 import { ApiTokenView, MembershipNode, UserNode } from './types/auth';
 import { ProcedureNode, ProcedureStepNode, WorkInstructionNode } from './types/procedure';
 import { WorkflowNode } from './types/workflow';
+import { PresentationNode } from './types/presentation';
+import { CoverageMappingNode } from './types/coverage';
 
 /** Entity → GraphQL object. The only place that knows both shapes. */
 function versioned(type: NodeTypeName, entity: Versioned, organisationId: string) {
@@ -38,6 +42,7 @@ export function organisationNode(entity: Organisation): OrganisationNode {
   return build(OrganisationNode, {
     ...versioned('Organisation', entity, entity.id),
     name: entity.name,
+    demo: entity.demo,
     canvasArrangement: entity.canvasArrangement ?? null,
   });
 }
@@ -159,4 +164,26 @@ export function membershipNode(entity: Membership): MembershipNode {
 
 export function apiTokenView(entity: Credential): ApiTokenView {
   return { id: toGlobalId('ApiToken', entity.id), name: entity.name, createdAt: entity.createdAt };
+}
+
+export function coverageMappingNode(entity: CoverageMapping): CoverageMappingNode {
+  return build(CoverageMappingNode, {
+    ...versioned('CoverageMapping', entity, entity.organisation.id),
+    framework: entity.framework,
+    itemKey: entity.itemKey,
+    activityStoredId: entity.activity?.id ?? null,
+    workflowStoredId: entity.workflow?.id ?? null,
+    rationale: entity.rationale,
+  });
+}
+
+export function presentationNode(entity: Presentation): PresentationNode {
+  return build(PresentationNode, {
+    ...versioned('Presentation', entity, entity.organisation.id),
+    mode: entity.mode,
+    workflowNumber: entity.workflowNumber,
+    procedureStoredId: entity.procedure?.id ?? null,
+    step: entity.step,
+    live: entity.endedAt === null,
+  });
 }

@@ -1,4 +1,5 @@
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Response } from 'express';
 import { SESSION_LIFETIME_DAYS } from '../services/auth/credentials';
 
 /**
@@ -7,10 +8,20 @@ import { SESSION_LIFETIME_DAYS } from '../services/auth/credentials';
  */
 export const SESSION_COOKIE = 'usm_session';
 
-export function secretFromRequest(request: Request): string | null {
+export function secretFromRequest(request: { headers: IncomingHttpHeaders }): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
   return cookieValue(request.headers.cookie, SESSION_COOKIE);
+}
+
+/**
+ * A presentation's share token, sent as `Authorization: Share <token>` by trainees who follow it without
+ * an account (the session cookie, if any, still counts beside it).
+ */
+export function shareTokenFromRequest(request: { headers: IncomingHttpHeaders }): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Share ')) return header.slice('Share '.length).trim() || null;
+  return null;
 }
 
 export function setSessionCookie(response: Response, secret: string): void {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './embedded-lock';
 
 /**
  * The embedded default: PostgreSQL compiled to WebAssembly (PGlite), persisted in a data directory and
@@ -15,7 +16,11 @@ export interface EmbeddedDatabase {
 
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const unlock = lockDataDir(dataDir);
+  const db = await PGlite.create(dataDir).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const port = await findFreeLoopbackPort();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port });
   await server.start();
@@ -24,6 +29,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     async stop() {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }

@@ -10,13 +10,15 @@ import {
 import { PROCESS_KEYS, type ProcessKey } from '../domain/usm';
 import { Activity, Handover, Organisation, Process, Role, Workflow } from '../persistence/entities';
 
-export const ORGANISATION_TEMPLATES = ['USM_REFERENCE', 'EMPTY'] as const;
+export const ORGANISATION_TEMPLATES = ['USM_REFERENCE', 'EMPTY', 'USM_DEMO'] as const;
 export type OrganisationTemplate = (typeof ORGANISATION_TEMPLATES)[number];
 
 /**
- * Fills a new organisation from a template. Both templates give the five processes and the eight
- * workflow routes (USM fixes both); USM_REFERENCE adds the reference steps, hand-overs and the four
- * USM profiles as roles. Everything is persisted in the caller's transaction.
+ * Fills a new organisation from a template. Every template gives the five processes and the eight
+ * workflow routes (USM fixes both); USM_REFERENCE and USM_DEMO add the reference steps, hand-overs and the
+ * four USM profiles as roles. Everything is persisted in the caller's transaction. USM_DEMO's sample
+ * content (roles, tools, procedures, work instructions) is added afterwards by `addDemoContent`
+ * (demo-organisation.ts), through the derivation services.
  */
 export function applyTemplate(
   em: EntityManager,

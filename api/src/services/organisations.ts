@@ -9,6 +9,7 @@ import {
   WorkInstruction,
   WorkInstructionTool,
 } from '../persistence/entities';
+import { addDemoContent } from './demo-organisation';
 import { lookupOrFail } from './lookup';
 import { applyTemplate, type OrganisationTemplate } from './organisation-template';
 import { assertVersion, inTransaction } from './transaction';
@@ -23,11 +24,13 @@ export interface CreateOrganisationInput {
 export function createOrganisation(em: EntityManager, input: CreateOrganisationInput): Promise<Organisation> {
   const name = validName(input.name, 'input.name', 'organisation name');
   return inTransaction(em, async (tx) => {
-    const organisation = tx.create(Organisation, { name });
+    const demo = input.template === 'USM_DEMO';
+    const organisation = tx.create(Organisation, { name, demo });
     applyTemplate(tx, organisation, input.template);
     if (input.creatorId) {
       tx.create(Membership, { organisation, user: tx.getReference(User, input.creatorId), role: 'OWNER' });
     }
+    if (demo) await addDemoContent(tx, organisation);
     return organisation;
   });
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Provider, useMutation, useQuery } from 'urql';
+import { shareTokenFromPath } from '../core/trainer/presentation';
 import { createGraphqlClient } from '../data/client';
 import { errorMessage } from '../data/errors';
 import { LogoutMutation, MeQuery } from '../data/operations';
@@ -14,11 +15,23 @@ import { SessionContext, type Session } from './session';
 const OrganisationPage = lazy(() =>
   import('../screens/OrganisationPage').then((module) => ({ default: module.OrganisationPage })),
 );
+// The trainees' page of a shared presentation: no sign-in, its own client with the share token.
+const PresentPage = lazy(() =>
+  import('../trainer/present/PresentPage').then((module) => ({ default: module.PresentPage })),
+);
 
 export function App() {
   // Signing out starts a new client: nothing cached for one user survives into the next session.
   const [client, setClient] = useState(() => createGraphqlClient());
   const resetClient = useCallback(() => setClient(createGraphqlClient()), []);
+  const shareToken = shareTokenFromPath(usePath());
+  if (shareToken !== null) {
+    return (
+      <Suspense fallback={<LoadingState label="Joining the presentation…" fullPage />}>
+        <PresentPage token={shareToken} />
+      </Suspense>
+    );
+  }
   return (
     <Provider value={client}>
       <SignedInGate onSignedOut={resetClient} />

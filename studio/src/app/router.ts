@@ -19,8 +19,21 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The query string ("?step=3"), for views that keep their place in it (walkthroughs). */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
+/** Replaces the query string without a new history entry (stepping through a walkthrough). */
+export function replaceSearch(search: string): void {
+  const next = search && !search.startsWith('?') ? `?${search}` : search;
+  if (next === window.location.search) return;
+  window.history.replaceState(null, '', `${window.location.pathname}${next}${window.location.hash}`);
+  window.dispatchEvent(new Event(NAVIGATE));
+}
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  if (path === `${window.location.pathname}${window.location.search}`) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE));
@@ -39,7 +52,7 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
     return;
   }
   event.preventDefault();
-  navigate(event.currentTarget.pathname);
+  navigate(event.currentTarget.pathname + event.currentTarget.search);
 }
 
 /** The views of one organisation, each with its own address so a reload or a shared link opens it again. */
@@ -49,7 +62,10 @@ export type OrganisationView =
   | { name: 'procedure'; procedureId: string }
   | { name: 'work-instructions'; procedureId: string }
   | { name: 'roles-and-tools' }
-  | { name: 'members' };
+  | { name: 'members' }
+  | { name: 'walkthrough' }
+  | { name: 'workflow-walkthrough'; number: number }
+  | { name: 'derivation-walkthrough'; procedureId: string };
 
 export type Route =
   | { name: 'organisations' }
@@ -70,6 +86,11 @@ function matchOrganisationView(rest: string): OrganisationView | null {
   if (rest === '/procedures') return { name: 'procedures' };
   if (rest === '/roles-and-tools') return { name: 'roles-and-tools' };
   if (rest === '/members') return { name: 'members' };
+  if (rest === '/walkthrough') return { name: 'walkthrough' };
+  const workflow = /^\/walkthrough\/workflow\/([1-8])$/.exec(rest);
+  if (workflow) return { name: 'workflow-walkthrough', number: Number(workflow[1]) };
+  const derivation = /^\/walkthrough\/derivation\/([^/]+)$/.exec(rest);
+  if (derivation) return { name: 'derivation-walkthrough', procedureId: decodeURIComponent(derivation[1]!) };
   const procedure = /^\/procedures\/([^/]+)(\/instructions)?$/.exec(rest);
   if (!procedure) return null;
   const procedureId = decodeURIComponent(procedure[1]!);
@@ -89,5 +110,11 @@ export function organisationPath(id: string, view: OrganisationView = { name: 'a
       return `${base}/procedures/${encodeURIComponent(view.procedureId)}`;
     case 'work-instructions':
       return `${base}/procedures/${encodeURIComponent(view.procedureId)}/instructions`;
+    case 'walkthrough':
+      return `${base}/walkthrough`;
+    case 'workflow-walkthrough':
+      return `${base}/walkthrough/workflow/${view.number}`;
+    case 'derivation-walkthrough':
+      return `${base}/walkthrough/derivation/${encodeURIComponent(view.procedureId)}`;
   }
 }

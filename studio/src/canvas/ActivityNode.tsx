@@ -16,6 +16,7 @@ function ActivityNodeView({ id, data, selected, dragging }: NodeProps<ActivityFl
     data.editing && 'is-editing',
     data.pathSteps && 'is-on-path',
     data.dimmed && 'is-dimmed',
+    data.current && 'is-current',
   ]
     .filter(Boolean)
     .join(' ');

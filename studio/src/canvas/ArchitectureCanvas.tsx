@@ -40,7 +40,7 @@ const edgeTypes = { handover: HandoverEdge };
  */
 export function ArchitectureCanvas() {
   const store = useEditorStore();
-  const { model, layout, selection, editingId, drag, processDrag, editable, highlight } = useEditor(
+  const { model, layout, selection, editingId, drag, processDrag, editable, highlight, current } = useEditor(
     useShallow((state) => ({
       model: state.model,
       layout: state.layout,
@@ -50,6 +50,7 @@ export function ArchitectureCanvas() {
       processDrag: state.processDrag,
       editable: state.editable,
       highlight: state.pathHighlight,
+      current: state.currentActivityId,
     })),
   );
   const { fitArchitecture } = useViewport();
@@ -61,11 +62,21 @@ export function ArchitectureCanvas() {
     () =>
       model && layout
         ? buildNodes(
-            { model, layout, selection: selected, editingId, drag, processDrag, editable, highlight },
+            {
+              model,
+              layout,
+              selection: selected,
+              editingId,
+              drag,
+              processDrag,
+              editable,
+              highlight,
+              currentActivityId: current,
+            },
             nodeCache.current,
           )
         : [],
-    [model, layout, selected, editingId, drag, processDrag, editable, highlight],
+    [model, layout, selected, editingId, drag, processDrag, editable, highlight, current],
   );
   const edges = useMemo(
     () =>

@@ -37,6 +37,7 @@ function ProcessNodeView({ id, data, selected }: NodeProps<ProcessFlowNode>) {
     connectingFrom && (accepts ? 'accepts-drop' : 'refuses-drop'),
     hovered && 'is-drop-target',
     data.dimmed && 'is-dimmed',
+    data.current && 'is-current',
   ]
     .filter(Boolean)
     .join(' ');

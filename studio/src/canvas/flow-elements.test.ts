@@ -64,6 +64,15 @@ describe('React Flow nodes from the editor state', () => {
     });
   });
 
+  it('marks the activity a walkthrough stands at, and its process, as current', async () => {
+    const base = await input();
+    const [first] = base.model.processes[base.model.processIdByKey.CHANGE]!.activityIds;
+    const nodes = buildNodes({ ...base, currentActivityId: first! });
+    const current = nodes.filter((node) => node.data.current);
+    expect(current.map((node) => node.id).sort()).toEqual([first!, base.model.processIdByKey.CHANGE].sort());
+    expect(buildNodes(base).some((node) => node.data.current)).toBe(false);
+  });
+
   it('locks editing for readers', async () => {
     const nodes = buildNodes(await input({ editable: false }));
     expect(nodes.every((node) => node.connectable === false)).toBe(true);

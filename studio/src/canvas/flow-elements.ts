@@ -22,6 +22,8 @@ export interface ProcessNodeData extends Record<string, unknown> {
   editable: boolean;
   /** A workflow is highlighted and does not pass through this process. */
   dimmed: boolean;
+  /** A walkthrough stands at one of its activities. */
+  current?: boolean;
 }
 
 export interface ActivityNodeData extends Record<string, unknown> {
@@ -34,6 +36,8 @@ export interface ActivityNodeData extends Record<string, unknown> {
   /** Where the highlighted workflow visits this activity ('3', or '3, 9'); null when it does not. */
   pathSteps: string | null;
   dimmed: boolean;
+  /** The activity a walkthrough stands at. */
+  current?: boolean;
 }
 
 export interface DraftNodeData extends Record<string, unknown> {
@@ -69,6 +73,8 @@ export interface FlowInput {
   processDrag?: { processId: string; x: number; y: number } | null;
   editable: boolean;
   highlight?: PathHighlight | null;
+  /** The activity a walkthrough stands at. */
+  currentActivityId?: string | null;
 }
 
 /** Previous data objects and elements by id, reused while unchanged. */
@@ -112,6 +118,9 @@ function sameShallow(a: object, b: object): boolean {
 export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): StudioNode[] {
   const { model, layout, selection, editingId, drag, editable } = input;
   const highlight = input.highlight ?? null;
+  const currentProcessId = input.currentActivityId
+    ? (model.activities[input.currentActivityId]?.processId ?? null)
+    : null;
   const nodes: StudioNode[] = [];
   const push = (node: StudioNode) => nodes.push(reuse(cache, `node:${node.id}`, node));
   // Parents come before their children, as React Flow requires.
@@ -142,6 +151,7 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
         count: process.activityIds.length,
         editable,
         dimmed: !!highlight && !highlight.processIds.has(processId),
+        ...(currentProcessId === processId ? { current: true } : {}),
       }),
     });
   }
@@ -175,6 +185,7 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
           editable,
           pathSteps: highlight?.stepNumbers.get(activityId)?.join(', ') ?? null,
           dimmed: !!highlight && !highlight.activityIds.has(activityId),
+          ...(input.currentActivityId === activityId ? { current: true } : {}),
         }),
       });
     }

@@ -38,6 +38,20 @@ describe('opening an organisation', () => {
   });
 });
 
+describe('the walkthrough’s current step', () => {
+  it('marks one activity as current, without entering the history', async () => {
+    const editor = await openEditor();
+    expect(editor.state().currentActivityId).toBeNull();
+    const deploy = editor.idOf('Deploy');
+    editor.state().showCurrentStep(deploy);
+    expect(editor.state().currentActivityId).toBe(deploy);
+    expect(editor.state().undoLabel).toBeNull();
+    expect(editor.state().revision).toBe(0);
+    editor.state().showCurrentStep(null);
+    expect(editor.state().currentActivityId).toBeNull();
+  });
+});
+
 describe('selection and deleting it', () => {
   it('applies React Flow select changes without entering the history', async () => {
     const editor = await openEditor();

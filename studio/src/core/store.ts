@@ -72,6 +72,8 @@ export interface EditorState {
   /** The workflow whose path the canvas highlights (from the API's expansion), and what it touches. */
   workflowPath: WorkflowPath | null;
   pathHighlight: PathHighlight | null;
+  /** The activity a walkthrough stands at: the canvas marks it and its process as current. */
+  currentActivityId: string | null;
 }
 
 export interface EditorActions {
@@ -112,6 +114,8 @@ export interface EditorActions {
   dismissFailure(): void;
   /** Highlights a workflow's expanded path on the canvas (null: none). */
   showWorkflow(path: WorkflowPath | null): void;
+  /** Marks the activity a walkthrough stands at (null: none). */
+  showCurrentStep(activityId: string | null): void;
   /** After a conflict: reload the model, then (optionally) apply the failed edit again on top of it. */
   reloadAfterConflict(applyAgain: boolean): Promise<void>;
   /** Runs a command and records it in the history; failures land in `failure`. */
@@ -141,6 +145,7 @@ const initialState: EditorState = {
   revision: 0,
   workflowPath: null,
   pathHighlight: null,
+  currentActivityId: null,
 };
 
 export function createEditorStore(
@@ -487,6 +492,10 @@ export function createEditorStore(
       showWorkflow(path) {
         const model = get().model;
         set({ workflowPath: path, pathHighlight: model && path ? highlightPath(model, path) : null });
+      },
+
+      showCurrentStep(activityId) {
+        if (get().currentActivityId !== activityId) set({ currentActivityId: activityId });
       },
 
       dismissFailure() {

@@ -61,6 +61,13 @@ type Documents = {
   '\n  mutation CreateHandover($input: CreateHandoverInput!) {\n    createHandover(input: $input) {\n      ...HandoverFields\n      from {\n        id\n      }\n    }\n  }\n': typeof types.CreateHandoverDocument;
   '\n  mutation DeleteHandover($input: DeleteInput!) {\n    deleteHandover(input: $input)\n  }\n': typeof types.DeleteHandoverDocument;
   '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n': typeof types.ArrangeCanvasDocument;
+  '\n  fragment PresentationFields on Presentation {\n    id\n    version\n    mode\n    workflowNumber\n    step\n    live\n    procedure {\n      id\n    }\n  }\n': typeof types.PresentationFieldsFragmentDoc;
+  '\n  mutation StartPresentation($input: StartPresentationInput!) {\n    startPresentation(input: $input) {\n      shareToken\n      sharePath\n      presentation {\n        ...PresentationFields\n      }\n    }\n  }\n': typeof types.StartPresentationDocument;
+  '\n  mutation MovePresentation($input: MovePresentationInput!) {\n    movePresentation(input: $input) {\n      ...PresentationFields\n    }\n  }\n': typeof types.MovePresentationDocument;
+  '\n  mutation EndPresentation($input: DeleteInput!) {\n    endPresentation(input: $input)\n  }\n': typeof types.EndPresentationDocument;
+  '\n  query Presentation($id: ID!) {\n    presentation(id: $id) {\n      ...PresentationFields\n    }\n  }\n': typeof types.PresentationDocument;
+  '\n  query SharedPresentation {\n    sharedPresentation {\n      ...PresentationFields\n      organisation {\n        id\n        name\n      }\n    }\n  }\n': typeof types.SharedPresentationDocument;
+  '\n  subscription PresentationMoved($id: ID!) {\n    presentationMoved(id: $id) {\n      ...PresentationFields\n    }\n  }\n': typeof types.PresentationMovedDocument;
   '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n': typeof types.ProcStepRecordFieldsFragmentDoc;
   '\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n': typeof types.ProcRecordFieldsFragmentDoc;
   '\n  fragment ProcCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n': typeof types.ProcCompletenessFieldsFragmentDoc;
@@ -75,6 +82,9 @@ type Documents = {
   '\n  mutation ProcAssignRoleToProcess($input: AssignRoleToProcessInput!) {\n    assignRoleToProcess(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcAssignRoleToProcessDocument;
   '\n  mutation ProcRederiveProcedure($input: RederiveProcedureInput!) {\n    rederiveProcedure(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcRederiveProcedureDocument;
   '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n': typeof types.ProcRemoveObsoleteStepDocument;
+  '\n  query TrainerWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        startProcess {\n          id\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n            description\n          }\n          process {\n            id\n            key\n            name\n            purpose\n          }\n        }\n      }\n    }\n  }\n': typeof types.TrainerWorkflowsDocument;
+  '\n  query TrainerProcedures($id: ID!) {\n    organisation(id: $id) {\n      id\n      procedures {\n        id\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n      }\n    }\n  }\n': typeof types.TrainerProceduresDocument;
+  '\n  query TrainerDerivation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n          purpose\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        steps {\n          id\n          position\n          depth\n          obsolete\n          derivedName\n          activity {\n            id\n            description\n          }\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            id\n            text\n            obsolete\n            role {\n              id\n              name\n            }\n            tools {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n': typeof types.TrainerDerivationDocument;
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n': typeof types.OrganisationWorkflowsDocument;
 };
 const documents: Documents = {
@@ -168,6 +178,20 @@ const documents: Documents = {
     types.DeleteHandoverDocument,
   '\n  mutation ArrangeCanvas($input: ArrangeCanvasInput!) {\n    arrangeCanvas(input: $input) {\n      id\n      version\n      canvasArrangement\n    }\n  }\n':
     types.ArrangeCanvasDocument,
+  '\n  fragment PresentationFields on Presentation {\n    id\n    version\n    mode\n    workflowNumber\n    step\n    live\n    procedure {\n      id\n    }\n  }\n':
+    types.PresentationFieldsFragmentDoc,
+  '\n  mutation StartPresentation($input: StartPresentationInput!) {\n    startPresentation(input: $input) {\n      shareToken\n      sharePath\n      presentation {\n        ...PresentationFields\n      }\n    }\n  }\n':
+    types.StartPresentationDocument,
+  '\n  mutation MovePresentation($input: MovePresentationInput!) {\n    movePresentation(input: $input) {\n      ...PresentationFields\n    }\n  }\n':
+    types.MovePresentationDocument,
+  '\n  mutation EndPresentation($input: DeleteInput!) {\n    endPresentation(input: $input)\n  }\n':
+    types.EndPresentationDocument,
+  '\n  query Presentation($id: ID!) {\n    presentation(id: $id) {\n      ...PresentationFields\n    }\n  }\n':
+    types.PresentationDocument,
+  '\n  query SharedPresentation {\n    sharedPresentation {\n      ...PresentationFields\n      organisation {\n        id\n        name\n      }\n    }\n  }\n':
+    types.SharedPresentationDocument,
+  '\n  subscription PresentationMoved($id: ID!) {\n    presentationMoved(id: $id) {\n      ...PresentationFields\n    }\n  }\n':
+    types.PresentationMovedDocument,
   '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n':
     types.ProcStepRecordFieldsFragmentDoc,
   '\n  fragment ProcRecordFields on Procedure {\n    id\n    name\n    version\n    steps {\n      ...ProcStepRecordFields\n    }\n  }\n':
@@ -196,6 +220,12 @@ const documents: Documents = {
     types.ProcRederiveProcedureDocument,
   '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n':
     types.ProcRemoveObsoleteStepDocument,
+  '\n  query TrainerWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        startProcess {\n          id\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n            description\n          }\n          process {\n            id\n            key\n            name\n            purpose\n          }\n        }\n      }\n    }\n  }\n':
+    types.TrainerWorkflowsDocument,
+  '\n  query TrainerProcedures($id: ID!) {\n    organisation(id: $id) {\n      id\n      procedures {\n        id\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n      }\n    }\n  }\n':
+    types.TrainerProceduresDocument,
+  '\n  query TrainerDerivation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n          purpose\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        steps {\n          id\n          position\n          depth\n          obsolete\n          derivedName\n          activity {\n            id\n            description\n          }\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            id\n            text\n            obsolete\n            role {\n              id\n              name\n            }\n            tools {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n':
+    types.TrainerDerivationDocument,
   '\n  query OrganisationWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        reactive\n        startProcess {\n          id\n          key\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n          }\n          process {\n            id\n            key\n            name\n          }\n        }\n      }\n    }\n  }\n':
     types.OrganisationWorkflowsDocument,
 };
@@ -494,6 +524,48 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment PresentationFields on Presentation {\n    id\n    version\n    mode\n    workflowNumber\n    step\n    live\n    procedure {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  fragment PresentationFields on Presentation {\n    id\n    version\n    mode\n    workflowNumber\n    step\n    live\n    procedure {\n      id\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation StartPresentation($input: StartPresentationInput!) {\n    startPresentation(input: $input) {\n      shareToken\n      sharePath\n      presentation {\n        ...PresentationFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation StartPresentation($input: StartPresentationInput!) {\n    startPresentation(input: $input) {\n      shareToken\n      sharePath\n      presentation {\n        ...PresentationFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MovePresentation($input: MovePresentationInput!) {\n    movePresentation(input: $input) {\n      ...PresentationFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation MovePresentation($input: MovePresentationInput!) {\n    movePresentation(input: $input) {\n      ...PresentationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EndPresentation($input: DeleteInput!) {\n    endPresentation(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation EndPresentation($input: DeleteInput!) {\n    endPresentation(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Presentation($id: ID!) {\n    presentation(id: $id) {\n      ...PresentationFields\n    }\n  }\n',
+): (typeof documents)['\n  query Presentation($id: ID!) {\n    presentation(id: $id) {\n      ...PresentationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SharedPresentation {\n    sharedPresentation {\n      ...PresentationFields\n      organisation {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SharedPresentation {\n    sharedPresentation {\n      ...PresentationFields\n      organisation {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  subscription PresentationMoved($id: ID!) {\n    presentationMoved(id: $id) {\n      ...PresentationFields\n    }\n  }\n',
+): (typeof documents)['\n  subscription PresentationMoved($id: ID!) {\n    presentationMoved(id: $id) {\n      ...PresentationFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  fragment ProcStepRecordFields on ProcedureStep {\n    id\n    version\n    position\n    derivedName\n    obsolete\n    process {\n      id\n      key\n    }\n    responsibilities {\n      raci\n      role {\n        id\n      }\n    }\n  }\n'];
 /**
@@ -574,6 +646,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ProcRemoveObsoleteStep($input: DeleteInput!) {\n    removeObsoleteStep(input: $input) {\n      ...ProcRecordFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrainerWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        startProcess {\n          id\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n            description\n          }\n          process {\n            id\n            key\n            name\n            purpose\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TrainerWorkflows($id: ID!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n        trigger\n        startProcess {\n          id\n          name\n        }\n        steps {\n          position\n          depth\n          activity {\n            id\n            name\n            description\n          }\n          process {\n            id\n            key\n            name\n            purpose\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrainerProcedures($id: ID!) {\n    organisation(id: $id) {\n      id\n      procedures {\n        id\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TrainerProcedures($id: ID!) {\n    organisation(id: $id) {\n      id\n      procedures {\n        id\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrainerDerivation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n          purpose\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        steps {\n          id\n          position\n          depth\n          obsolete\n          derivedName\n          activity {\n            id\n            description\n          }\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            id\n            text\n            obsolete\n            role {\n              id\n              name\n            }\n            tools {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query TrainerDerivation($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Procedure {\n        name\n        sourceKind\n        sourceProcess {\n          id\n          name\n          purpose\n        }\n        sourceWorkflow {\n          id\n          number\n          name\n        }\n        steps {\n          id\n          position\n          depth\n          obsolete\n          derivedName\n          activity {\n            id\n            description\n          }\n          process {\n            id\n            key\n            name\n          }\n          responsibilities {\n            raci\n            role {\n              id\n              name\n            }\n          }\n          workInstructions {\n            id\n            text\n            obsolete\n            role {\n              id\n              name\n            }\n            tools {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -129,9 +129,21 @@ export type MemberRole =
   /** Reads the model. */
   | 'VIEWER';
 
+/** Moves a presentation. Keeping the mode, workflowNumber or procedureId may be left out; switching modes must name the new workflow or procedure. */
+export type MovePresentationInput = {
+  id: string | number;
+  mode?: WalkthroughMode | null | undefined;
+  procedureId?: string | number | null | undefined;
+  step: number;
+  version: number;
+  workflowNumber?: number | null | undefined;
+};
+
 export type OrganisationTemplate =
   /** The five processes without activities, and the eight workflows (which then expand to no steps). */
   | 'EMPTY'
+  /** A demo organisation for training: USM_REFERENCE plus sample content written by us (sample roles and tools, procedures for the five processes and workflow 3 with RACI filled in, work instructions for the Recover procedure). Not USM content; `resetDemoOrganisation` restores it. */
+  | 'USM_DEMO'
   /** The five processes with the USM reference steps, hand-overs, eight workflows and the four USM profiles as roles. */
   | 'USM_REFERENCE';
 
@@ -157,6 +169,16 @@ export type Raci =
 
 export type RederiveProcedureInput = {
   procedureId: string | number;
+};
+
+export type StartPresentationInput = {
+  mode: WalkthroughMode;
+  organisationId: string | number;
+  /** For DERIVATION: a procedure of the organisation. */
+  procedureId?: string | number | null | undefined;
+  step?: number | null | undefined;
+  /** For WORKFLOW: 1 to 8. */
+  workflowNumber?: number | null | undefined;
 };
 
 export type UpdateActivityInput = {
@@ -203,6 +225,13 @@ export type UpdateWorkInstructionInput = {
   version: number;
 };
 
+/** What a presentation walks through. */
+export type WalkthroughMode =
+  /** How a procedure is derived: stage 1 the activities (WHAT), 2 the roles (WHO), 3 the tools and instructions (HOW). */
+  | 'DERIVATION'
+  /** One of the eight workflows, step by step along its expanded path. */
+  | 'WORKFLOW';
+
 export type CatalogueRoleFieldsFragment = { id: string; name: string; description: string; version: number };
 
 export type CatalogueToolFieldsFragment = { id: string; name: string; description: string; version: number };
@@ -246,9 +275,11 @@ export type CatalogueEntryQueryVariables = Exact<{
 export type CatalogueEntryQuery = {
   node:
     | { __typename: 'Activity' }
+    | { __typename: 'CoverageMapping' }
     | { __typename: 'Handover' }
     | { __typename: 'Membership' }
     | { __typename: 'Organisation' }
+    | { __typename: 'Presentation' }
     | { __typename: 'Procedure' }
     | { __typename: 'ProcedureStep' }
     | { __typename: 'Process' }
@@ -338,9 +369,11 @@ export type WiProcedureInstructionsQueryVariables = Exact<{
 export type WiProcedureInstructionsQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | {
         __typename: 'Procedure';
         name: string;
@@ -388,9 +421,11 @@ export type WiWorkInstructionsQueryVariables = Exact<{
 export type WiWorkInstructionsQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | {
         __typename: 'Procedure';
         id: string;
@@ -421,9 +456,11 @@ export type WiWorkInstructionQueryVariables = Exact<{
 export type WiWorkInstructionQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | { __typename: 'Procedure'; id: string }
     | { __typename: 'ProcedureStep'; id: string }
     | { __typename: 'Process'; id: string }
@@ -543,6 +580,7 @@ export type MemberEntryQueryVariables = Exact<{
 export type MemberEntryQuery = {
   node:
     | { __typename: 'Activity' }
+    | { __typename: 'CoverageMapping' }
     | { __typename: 'Handover' }
     | {
         __typename: 'Membership';
@@ -552,6 +590,7 @@ export type MemberEntryQuery = {
         user: { id: string; name: string; email: string };
       }
     | { __typename: 'Organisation' }
+    | { __typename: 'Presentation' }
     | { __typename: 'Procedure' }
     | { __typename: 'ProcedureStep' }
     | { __typename: 'Process' }
@@ -739,9 +778,11 @@ export type ProcessQueryVariables = Exact<{
 export type ProcessQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | { __typename: 'Procedure'; id: string }
     | { __typename: 'ProcedureStep'; id: string }
     | {
@@ -871,6 +912,105 @@ export type ArrangeCanvasMutation = {
   arrangeCanvas: { id: string; version: number; canvasArrangement: Array<Array<ProcessKey>> | null };
 };
 
+export type PresentationFieldsFragment = {
+  id: string;
+  version: number;
+  mode: WalkthroughMode;
+  workflowNumber: number | null;
+  step: number;
+  live: boolean;
+  procedure: { id: string } | null;
+};
+
+export type StartPresentationMutationVariables = Exact<{
+  input: StartPresentationInput;
+}>;
+
+export type StartPresentationMutation = {
+  startPresentation: {
+    shareToken: string;
+    sharePath: string;
+    presentation: {
+      id: string;
+      version: number;
+      mode: WalkthroughMode;
+      workflowNumber: number | null;
+      step: number;
+      live: boolean;
+      procedure: { id: string } | null;
+    };
+  };
+};
+
+export type MovePresentationMutationVariables = Exact<{
+  input: MovePresentationInput;
+}>;
+
+export type MovePresentationMutation = {
+  movePresentation: {
+    id: string;
+    version: number;
+    mode: WalkthroughMode;
+    workflowNumber: number | null;
+    step: number;
+    live: boolean;
+    procedure: { id: string } | null;
+  };
+};
+
+export type EndPresentationMutationVariables = Exact<{
+  input: DeleteInput;
+}>;
+
+export type EndPresentationMutation = { endPresentation: boolean };
+
+export type PresentationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PresentationQuery = {
+  presentation: {
+    id: string;
+    version: number;
+    mode: WalkthroughMode;
+    workflowNumber: number | null;
+    step: number;
+    live: boolean;
+    procedure: { id: string } | null;
+  } | null;
+};
+
+export type SharedPresentationQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SharedPresentationQuery = {
+  sharedPresentation: {
+    id: string;
+    version: number;
+    mode: WalkthroughMode;
+    workflowNumber: number | null;
+    step: number;
+    live: boolean;
+    organisation: { id: string; name: string };
+    procedure: { id: string } | null;
+  } | null;
+};
+
+export type PresentationMovedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PresentationMovedSubscription = {
+  presentationMoved: {
+    id: string;
+    version: number;
+    mode: WalkthroughMode;
+    workflowNumber: number | null;
+    step: number;
+    live: boolean;
+    procedure: { id: string } | null;
+  };
+};
+
 export type ProcStepRecordFieldsFragment = {
   id: string;
   version: number;
@@ -935,9 +1075,11 @@ export type ProcProcedurePageQueryVariables = Exact<{
 export type ProcProcedurePageQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | {
         __typename: 'Procedure';
         id: string;
@@ -982,9 +1124,11 @@ export type ProcReadProcedureQueryVariables = Exact<{
 export type ProcReadProcedureQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | {
         __typename: 'Procedure';
         id: string;
@@ -1017,9 +1161,11 @@ export type ProcReadStepQueryVariables = Exact<{
 export type ProcReadStepQuery = {
   node:
     | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
     | { __typename: 'Handover'; id: string }
     | { __typename: 'Membership'; id: string }
     | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
     | { __typename: 'Procedure'; id: string }
     | {
         __typename: 'ProcedureStep';
@@ -1165,6 +1311,93 @@ export type ProcRemoveObsoleteStepMutation = {
       responsibilities: Array<{ raci: Array<Raci>; role: { id: string } }>;
     }>;
   };
+};
+
+export type TrainerWorkflowsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type TrainerWorkflowsQuery = {
+  organisation: {
+    id: string;
+    workflows: Array<{
+      id: string;
+      number: number;
+      name: string;
+      trigger: CallType;
+      startProcess: { id: string; name: string };
+      steps: Array<{
+        position: number;
+        depth: number;
+        activity: { id: string; name: string; description: string };
+        process: { id: string; key: ProcessKey; name: string; purpose: string };
+      }>;
+    }>;
+  } | null;
+};
+
+export type TrainerProceduresQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type TrainerProceduresQuery = {
+  organisation: {
+    id: string;
+    procedures: Array<{
+      id: string;
+      name: string;
+      sourceKind: ProcedureSourceKind;
+      sourceProcess: { id: string; name: string } | null;
+      sourceWorkflow: { id: string; number: number; name: string } | null;
+    }>;
+  } | null;
+};
+
+export type TrainerDerivationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type TrainerDerivationQuery = {
+  node:
+    | { __typename: 'Activity'; id: string }
+    | { __typename: 'CoverageMapping'; id: string }
+    | { __typename: 'Handover'; id: string }
+    | { __typename: 'Membership'; id: string }
+    | { __typename: 'Organisation'; id: string }
+    | { __typename: 'Presentation'; id: string }
+    | {
+        __typename: 'Procedure';
+        name: string;
+        sourceKind: ProcedureSourceKind;
+        id: string;
+        sourceProcess: { id: string; name: string; purpose: string } | null;
+        sourceWorkflow: { id: string; number: number; name: string } | null;
+        steps: Array<{
+          id: string;
+          position: number;
+          depth: number;
+          obsolete: boolean;
+          derivedName: string;
+          activity: { id: string; description: string };
+          process: { id: string; key: ProcessKey; name: string };
+          responsibilities: Array<{ raci: Array<Raci>; role: { id: string; name: string } }>;
+          workInstructions: Array<{
+            id: string;
+            text: string;
+            obsolete: boolean;
+            role: { id: string; name: string };
+            tools: Array<{ id: string; name: string }>;
+          }>;
+        }>;
+      }
+    | { __typename: 'ProcedureStep'; id: string }
+    | { __typename: 'Process'; id: string }
+    | { __typename: 'Role'; id: string }
+    | { __typename: 'Tool'; id: string }
+    | { __typename: 'User'; id: string }
+    | { __typename: 'WorkInstruction'; id: string }
+    | { __typename: 'Workflow'; id: string }
+    | null;
 };
 
 export type OrganisationWorkflowsQueryVariables = Exact<{
@@ -1577,6 +1810,35 @@ export const ProcessFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ProcessFieldsFragment, unknown>;
+export const PresentationFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PresentationFieldsFragment, unknown>;
 export const ProcStepRecordFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4372,6 +4634,365 @@ export const ArrangeCanvasDocument = {
     },
   ],
 } as unknown as DocumentNode<ArrangeCanvasMutation, ArrangeCanvasMutationVariables>;
+export const StartPresentationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartPresentation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartPresentationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startPresentation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'shareToken' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sharePath' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'presentation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PresentationFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartPresentationMutation, StartPresentationMutationVariables>;
+export const MovePresentationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MovePresentation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MovePresentationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movePresentation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PresentationFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MovePresentationMutation, MovePresentationMutationVariables>;
+export const EndPresentationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndPresentation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeleteInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endPresentation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndPresentationMutation, EndPresentationMutationVariables>;
+export const PresentationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Presentation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'presentation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PresentationFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PresentationQuery, PresentationQueryVariables>;
+export const SharedPresentationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SharedPresentation' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sharedPresentation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PresentationFields' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SharedPresentationQuery, SharedPresentationQueryVariables>;
+export const PresentationMovedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'PresentationMoved' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'presentationMoved' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PresentationFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PresentationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Presentation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'workflowNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'step' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'live' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'procedure' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PresentationMovedSubscription, PresentationMovedSubscriptionVariables>;
 export const ProcProceduresPageDocument = {
   kind: 'Document',
   definitions: [
@@ -5619,6 +6240,346 @@ export const ProcRemoveObsoleteStepDocument = {
     },
   ],
 } as unknown as DocumentNode<ProcRemoveObsoleteStepMutation, ProcRemoveObsoleteStepMutationVariables>;
+export const TrainerWorkflowsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TrainerWorkflows' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'workflows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'startProcess' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'steps' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'activity' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'process' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'purpose' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrainerWorkflowsQuery, TrainerWorkflowsQueryVariables>;
+export const TrainerProceduresDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TrainerProcedures' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'procedures' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceKind' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'sourceProcess' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'sourceWorkflow' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrainerProceduresQuery, TrainerProceduresQueryVariables>;
+export const TrainerDerivationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TrainerDerivation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Procedure' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceKind' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'sourceProcess' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'purpose' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'sourceWorkflow' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'steps' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'depth' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'obsolete' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'derivedName' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'activity' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'process' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'responsibilities' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'raci' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'role' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'workInstructions' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'obsolete' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'role' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'tools' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrainerDerivationQuery, TrainerDerivationQueryVariables>;
 export const OrganisationWorkflowsDocument = {
   kind: 'Document',
   definitions: [

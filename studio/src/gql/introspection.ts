@@ -10,7 +10,10 @@ export default {
       name: 'Mutation',
       kind: 'OBJECT',
     },
-    subscriptionType: null,
+    subscriptionType: {
+      name: 'Subscription',
+      kind: 'OBJECT',
+    },
     types: [
       {
         kind: 'OBJECT',
@@ -275,6 +278,275 @@ export default {
       },
       {
         kind: 'OBJECT',
+        name: 'CoverageLine',
+        fields: [
+          {
+            name: 'covered',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'item',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'FrameworkItem',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'mappings',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'CoverageMapping',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'CoverageMapping',
+        fields: [
+          {
+            name: 'activity',
+            type: {
+              kind: 'OBJECT',
+              name: 'Activity',
+              ofType: null,
+            },
+            args: [],
+          },
+          {
+            name: 'createdAt',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'framework',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'id',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'item',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'FrameworkItem',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'rationale',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'updatedAt',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'version',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'workflow',
+            type: {
+              kind: 'OBJECT',
+              name: 'Workflow',
+              ofType: null,
+            },
+            args: [],
+          },
+        ],
+        interfaces: [
+          {
+            kind: 'INTERFACE',
+            name: 'Node',
+          },
+          {
+            kind: 'INTERFACE',
+            name: 'Versioned',
+          },
+        ],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'CoverageReport',
+        fields: [
+          {
+            name: 'coveredCount',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'framework',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'lines',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'CoverageLine',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'note',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'totalCount',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'ExportedFile',
+        fields: [
+          {
+            name: 'content',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'fileName',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'mediaType',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
         name: 'ForkChoice',
         fields: [
           {
@@ -290,6 +562,54 @@ export default {
           },
           {
             name: 'target',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'FrameworkItem',
+        fields: [
+          {
+            name: 'framework',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'group',
+            type: {
+              kind: 'SCALAR',
+              name: 'Any',
+            },
+            args: [],
+          },
+          {
+            name: 'key',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'title',
             type: {
               kind: 'NON_NULL',
               ofType: {
@@ -1045,6 +1365,74 @@ export default {
             ],
           },
           {
+            name: 'endPresentation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'importModel',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Organisation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'importWif',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'WifImport',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
             name: 'login',
             type: {
               kind: 'NON_NULL',
@@ -1087,6 +1475,52 @@ export default {
               },
             },
             args: [],
+          },
+          {
+            name: 'mapCoverage',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'CoverageMapping',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'movePresentation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Presentation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
           },
           {
             name: 'rederiveProcedure',
@@ -1157,7 +1591,75 @@ export default {
             ],
           },
           {
+            name: 'resetDemoOrganisation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Organisation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
             name: 'revokeApiToken',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'startPresentation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'StartedPresentation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'unmapCoverage',
             type: {
               kind: 'NON_NULL',
               ofType: {
@@ -1442,6 +1944,10 @@ export default {
           },
           {
             kind: 'OBJECT',
+            name: 'CoverageMapping',
+          },
+          {
+            kind: 'OBJECT',
             name: 'Handover',
           },
           {
@@ -1451,6 +1957,10 @@ export default {
           {
             kind: 'OBJECT',
             name: 'Organisation',
+          },
+          {
+            kind: 'OBJECT',
+            name: 'Presentation',
           },
           {
             kind: 'OBJECT',
@@ -1523,7 +2033,59 @@ export default {
             args: [],
           },
           {
+            name: 'coverage',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'CoverageReport',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'framework',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'coverageMappings',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'CoverageMapping',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+          {
             name: 'createdAt',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'demo',
             type: {
               kind: 'NON_NULL',
               ofType: {
@@ -1577,6 +2139,24 @@ export default {
               ofType: {
                 kind: 'SCALAR',
                 name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'presentations',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'Presentation',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
               },
             },
             args: [],
@@ -1827,6 +2407,128 @@ export default {
           },
         ],
         interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'Presentation',
+        fields: [
+          {
+            name: 'createdAt',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'id',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'live',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'mode',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'organisation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Organisation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'procedure',
+            type: {
+              kind: 'OBJECT',
+              name: 'Procedure',
+              ofType: null,
+            },
+            args: [],
+          },
+          {
+            name: 'step',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'updatedAt',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'version',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'workflowNumber',
+            type: {
+              kind: 'SCALAR',
+              name: 'Any',
+            },
+            args: [],
+          },
+        ],
+        interfaces: [
+          {
+            kind: 'INTERFACE',
+            name: 'Node',
+          },
+          {
+            kind: 'INTERFACE',
+            name: 'Versioned',
+          },
+        ],
       },
       {
         kind: 'OBJECT',
@@ -2385,6 +3087,29 @@ export default {
             args: [],
           },
           {
+            name: 'export',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'ExportedFile',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'input',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
             name: 'impact',
             type: {
               kind: 'NON_NULL',
@@ -2482,6 +3207,35 @@ export default {
                 },
               },
             ],
+          },
+          {
+            name: 'presentation',
+            type: {
+              kind: 'OBJECT',
+              name: 'Presentation',
+              ofType: null,
+            },
+            args: [
+              {
+                name: 'id',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'sharedPresentation',
+            type: {
+              kind: 'OBJECT',
+              name: 'Presentation',
+              ofType: null,
+            },
+            args: [],
           },
           {
             name: 'userByEmail',
@@ -3223,6 +3977,106 @@ export default {
       },
       {
         kind: 'OBJECT',
+        name: 'SkippedImportItem',
+        fields: [
+          {
+            name: 'path',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'reason',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'StartedPresentation',
+        fields: [
+          {
+            name: 'presentation',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Presentation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'sharePath',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'shareToken',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'SCALAR',
+                name: 'Any',
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'Subscription',
+        fields: [
+          {
+            name: 'presentationMoved',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Presentation',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [
+              {
+                name: 'id',
+                type: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    kind: 'SCALAR',
+                    name: 'Any',
+                  },
+                },
+              },
+            ],
+          },
+        ],
+        interfaces: [],
+      },
+      {
+        kind: 'OBJECT',
         name: 'Tool',
         fields: [
           {
@@ -3401,6 +4255,42 @@ export default {
         name: 'UsmReference',
         fields: [
           {
+            name: 'iso20000Clauses',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'FrameworkItem',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'itilPractices',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'FrameworkItem',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+          {
             name: 'processes',
             type: {
               kind: 'NON_NULL',
@@ -3519,6 +4409,10 @@ export default {
           },
           {
             kind: 'OBJECT',
+            name: 'CoverageMapping',
+          },
+          {
+            kind: 'OBJECT',
             name: 'Handover',
           },
           {
@@ -3528,6 +4422,10 @@ export default {
           {
             kind: 'OBJECT',
             name: 'Organisation',
+          },
+          {
+            kind: 'OBJECT',
+            name: 'Presentation',
           },
           {
             kind: 'OBJECT',
@@ -3558,6 +4456,43 @@ export default {
             name: 'WorkInstruction',
           },
         ],
+      },
+      {
+        kind: 'OBJECT',
+        name: 'WifImport',
+        fields: [
+          {
+            name: 'procedure',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                name: 'Procedure',
+                kind: 'OBJECT',
+                ofType: null,
+              },
+            },
+            args: [],
+          },
+          {
+            name: 'skipped',
+            type: {
+              kind: 'NON_NULL',
+              ofType: {
+                kind: 'LIST',
+                ofType: {
+                  kind: 'NON_NULL',
+                  ofType: {
+                    name: 'SkippedImportItem',
+                    kind: 'OBJECT',
+                    ofType: null,
+                  },
+                },
+              },
+            },
+            args: [],
+          },
+        ],
+        interfaces: [],
       },
       {
         kind: 'OBJECT',

@@ -8,6 +8,9 @@ import { MembersView } from '../members/MembersView';
 import { ProcedureView } from '../procedures/ProcedureView';
 import { ProceduresView } from '../procedures/ProceduresView';
 import { ViewTabs } from '../shell/ViewTabs';
+import { DerivationWalkthrough } from '../trainer/DerivationWalkthrough';
+import { WalkthroughIndex } from '../trainer/WalkthroughIndex';
+import { WorkflowWalkthrough } from '../trainer/WorkflowWalkthrough';
 import { ArchitectureCanvas } from '../canvas/ArchitectureCanvas';
 import { EditorStoreContext, useEditor } from '../canvas/editor-context';
 import { isTyping } from '../canvas/focus';
@@ -151,6 +154,16 @@ function OrganisationViewBody({ organisationId, view }: { organisationId: string
           <MembersView organisationId={organisationId} />
         </ScrollingView>
       );
+    case 'walkthrough':
+      return (
+        <ScrollingView>
+          <WalkthroughIndex organisationId={organisationId} />
+        </ScrollingView>
+      );
+    case 'workflow-walkthrough':
+      return <WorkflowWalkthrough key={view.number} organisationId={organisationId} number={view.number} />;
+    case 'derivation-walkthrough':
+      return <DerivationWalkthrough organisationId={organisationId} procedureId={view.procedureId} />;
   }
 }
 

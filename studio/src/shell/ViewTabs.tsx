@@ -17,6 +17,11 @@ const TABS: readonly Tab[] = [
   },
   { label: 'Roles and tools', view: { name: 'roles-and-tools' }, covers: ['roles-and-tools'] },
   { label: 'Members', view: { name: 'members' }, covers: ['members'] },
+  {
+    label: 'Walkthrough',
+    view: { name: 'walkthrough' },
+    covers: ['walkthrough', 'workflow-walkthrough', 'derivation-walkthrough'],
+  },
 ];
 
 /** The organisation's views as links (each has its own address), and the shared undo/redo. */

@@ -74,6 +74,10 @@ export interface SnapshotProcedureStep {
   activityId: string;
   /** The step's name as derived (the activity's name when derived). */
   name: string;
+  /** Which visit of its activity on the path this step is (1 unless a workflow passes the activity twice). */
+  occurrence: number;
+  /** The step's activity was deleted since (the step is then obsolete; `name` keeps what it was called). */
+  activityDeleted: boolean;
   obsolete: boolean;
   responsibilities: SnapshotResponsibility[];
 }
@@ -114,7 +118,8 @@ export interface OrganisationSnapshot {
 export function indexSnapshot(snapshot: OrganisationSnapshot) {
   const activities = new Map<string, SnapshotActivity & { process: ProcessKey }>();
   for (const process of snapshot.processes) {
-    for (const activity of process.activities) activities.set(activity.id, { ...activity, process: process.key });
+    for (const activity of process.activities)
+      activities.set(activity.id, { ...activity, process: process.key });
   }
   return {
     activities,

@@ -31,7 +31,7 @@ export class AuthResolver {
     @Ctx() { em, throttle, address, response }: RequestContext,
   ): Promise<SessionView> {
     const session = await login(em, throttle, { email, password, address });
-    setSessionCookie(response, session.secret);
+    if (response) setSessionCookie(response, session.secret);
     return { token: session.secret, user: userNode(session.user) };
   }
 
@@ -40,7 +40,7 @@ export class AuthResolver {
     description: 'Ends the current session (cookie or token); false when there was none.',
   })
   async logout(@Ctx() { em, secret, response }: RequestContext): Promise<boolean> {
-    clearSessionCookie(response);
+    if (response) clearSessionCookie(response);
     return secret ? revokeSecret(em, secret) : false;
   }
 

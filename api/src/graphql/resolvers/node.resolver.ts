@@ -4,8 +4,10 @@ import type { RequestContext } from '../context';
 import { parseGlobalId, type NodeTypeName } from '../global-id';
 import {
   activityNode,
+  coverageMappingNode,
   handoverNode,
   membershipNode,
+  presentationNode,
   organisationNode,
   procedureNode,
   procedureStepNode,
@@ -31,13 +33,17 @@ export class NodeResolver {
     const parsed = parseGlobalId(id);
     if (!parsed) return null;
     const node = await loadNode(context.loaders, parsed.type, parsed.storedId);
-    return node && (await visible(context, node)) ? node : null;
+    return node && (await visible(context, node, parsed)) ? node : null;
   }
 }
 
-async function visible(context: RequestContext, node: Node & { organisationId?: string }): Promise<boolean> {
+async function visible(
+  context: RequestContext,
+  node: Node & { organisationId?: string },
+  { type, storedId }: { type: NodeTypeName; storedId: string },
+): Promise<boolean> {
   const { access } = context;
-  if (node.organisationId) return access.may(node.organisationId, 'READ');
+  if (node.organisationId) return access.mayRead(type, storedId, node.organisationId);
   // Users are not in an organisation: you may see yourself (administrators see everyone).
   return access.user !== null && (access.user.administrator || node.id === userNode(access.user).id);
 }
@@ -66,6 +72,10 @@ async function loadNode(loaders: RequestContext['loaders'], type: NodeTypeName, 
       return mapOrNull(await loaders.workInstruction.load(id), workInstructionNode);
     case 'Membership':
       return mapOrNull(await loaders.membership.load(id), membershipNode);
+    case 'Presentation':
+      return mapOrNull(await loaders.presentation.load(id), presentationNode);
+    case 'CoverageMapping':
+      return mapOrNull(await loaders.coverageMapping.load(id), coverageMappingNode);
     case 'User':
       return mapOrNull(await loaders.user.load(id), userNode);
     case 'ApiToken':

@@ -168,13 +168,18 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => [MembershipNode], {
-    description: 'Who may see or edit this organisation, and as what.',
+    description:
+      'Who may see or edit this organisation, and as what (members only: FORBIDDEN through a share link).',
   })
-  async members(@Root() organisation: OrganisationNode, @Ctx() { loaders }: RequestContext) {
+  async members(@Root() organisation: OrganisationNode, @Ctx() { loaders, access }: RequestContext) {
+    await access.requireMember(organisation.storedId);
     return (await loaders.membersOfOrganisation.load(organisation.storedId)).map(membershipNode);
   }
 
-  @FieldResolver(() => MemberRoleEnum, { nullable: true, description: 'Your role in this organisation.' })
+  @FieldResolver(() => MemberRoleEnum, {
+    nullable: true,
+    description: 'Your role in this organisation (null through a share link).',
+  })
   myRole(
     @Root() organisation: OrganisationNode,
     @Ctx() { access }: RequestContext,

@@ -57,6 +57,12 @@ registerEnumType(OrganisationTemplateEnum, {
       description:
         'The five processes without activities, and the eight workflows (which then expand to no steps).',
     },
+    USM_DEMO: {
+      description:
+        'A demo organisation for training: USM_REFERENCE plus sample content written by us (sample roles and ' +
+        'tools, procedures for the five processes and workflow 3 with RACI filled in, work instructions for ' +
+        'the Recover procedure). Not USM content; `resetDemoOrganisation` restores it.',
+    },
   },
 });
 registerEnumType(RaciEnum, {

@@ -25,6 +25,15 @@ export class CreateOrganisationInput {
   template?: OrganisationTemplate | null;
 }
 
+@InputType({ description: 'Resets a demo organisation to its sample content.' })
+export class ResetDemoOrganisationInput {
+  @Field(() => ID, { description: 'The demo organisation.' })
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
 @InputType()
 export class UpdateOrganisationInput {
   @Field(() => ID)

@@ -35,6 +35,13 @@ export class OrganisationNode extends VersionedNode {
   @Field(() => String)
   name!: string;
 
+  @Field(() => Boolean, {
+    description:
+      'True for a demo organisation (created from USM_DEMO): its sample content can be restored with ' +
+      '`resetDemoOrganisation`.',
+  })
+  demo!: boolean;
+
   @Field(() => [[ProcessKeyEnum]], {
     nullable: true,
     description:

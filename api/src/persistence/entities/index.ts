@@ -16,6 +16,7 @@ export {
   WorkInstructionToolSchema,
 } from './work-instruction';
 export { Workflow, WorkflowSchema } from './workflow';
+export { Presentation, PresentationSchema } from './presentation';
 export { CoverageMapping, CoverageMappingSchema } from './coverage-mapping';
 
 import { ActivitySchema } from './activity';
@@ -31,6 +32,7 @@ import { ProcedureSchema } from './procedure';
 import { ProcedureStepSchema } from './procedure-step';
 import { ResponsibilitySchema } from './responsibility';
 import { WorkInstructionSchema, WorkInstructionToolSchema } from './work-instruction';
+import { PresentationSchema } from './presentation';
 import { CoverageMappingSchema } from './coverage-mapping';
 
 export const ENTITY_SCHEMAS = [
@@ -49,5 +51,6 @@ export const ENTITY_SCHEMAS = [
   UserSchema,
   CredentialSchema,
   MembershipSchema,
+  PresentationSchema,
   CoverageMappingSchema,
 ];

@@ -5,6 +5,8 @@ import { Migration20261129105402 } from './Migration20261129105402';
 import { Migration20261129112506 } from './Migration20261129112506';
 import { Migration20261129130952 } from './Migration20261129130952';
 import { Migration20261129132930 } from './Migration20261129132930';
+import { Migration20261129133025 } from './Migration20261129133025';
+import { Migration20261129133220 } from './Migration20261129133220';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129103627', class: Migration20261129103627 },
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129112506', class: Migration20261129112506 },
   { name: 'Migration20261129130952', class: Migration20261129130952 },
   { name: 'Migration20261129132930', class: Migration20261129132930 },
+  { name: 'Migration20261129133025', class: Migration20261129133025 },
+  { name: 'Migration20261129133220', class: Migration20261129133220 },
 ];
