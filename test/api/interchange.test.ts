@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { withoutIds, type ModelDocument } from '@usm/api/src/domain/interchange/model-document';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_ORGANISATION } from '../support/operations';
@@ -137,6 +139,46 @@ describe('the whole-model document', () => {
     const second = JSON.parse(again.content) as ModelDocument;
     expect(JSON.stringify(withoutIds(second), null, 2)).toBe(JSON.stringify(withoutIds(first), null, 2));
     expect(second.procedures[0]!.workInstructions[0]!.text).toContain('incident form');
+  });
+
+  it('keeps a step whose activity was deleted (obsolete, on a tombstone) across export and import', async () => {
+    const { createOrganisation } = await api.query(CREATE_ORGANISATION, { name: 'Tombstones' });
+    const id = createOrganisation.id;
+    const { deriveProcedure } = await api.query(DERIVE, {
+      input: { organisationId: id, processKey: 'RECOVER' },
+    });
+    const analyse = deriveProcedure.steps.find((step: any) => step.activity.name === 'Analyse').activity;
+    const { node } = await api.query(`query ($id: ID!) { node(id: $id) { ... on Activity { version } } }`, {
+      id: analyse.id,
+    });
+    await api.query(`mutation ($i: DeleteInput!) { deleteActivity(input: $i) }`, {
+      i: { id: analyse.id, version: node.version },
+    });
+    await api.query(`mutation ($id: ID!) { rederiveProcedure(input: { procedureId: $id }) { id } }`, {
+      id: deriveProcedure.id,
+    });
+    const first = JSON.parse(
+      (await api.query(EXPORT, { i: { organisationId: id, format: 'MODEL_JSON' } })).export.content,
+    ) as ModelDocument;
+    const obsolete = first.procedures[0]!.steps.find((step) => step.name === 'Analyse')!;
+    expect(obsolete).toMatchObject({ activityId: null, obsolete: true });
+    const { importModel } = await api.query(IMPORT_MODEL, { i: { document: JSON.stringify(first) } });
+    const second = JSON.parse(
+      (await api.query(EXPORT, { i: { organisationId: importModel.id, format: 'MODEL_JSON' } })).export
+        .content,
+    ) as ModelDocument;
+    expect(withoutIds(second)).toEqual(withoutIds(first));
+  });
+
+  it('matches its published JSON Schema (schema/model-document.schema.json)', async () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schema/model-document.schema.json', import.meta.url), 'utf8'),
+    );
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    const document = JSON.parse((await exported({ format: 'MODEL_JSON' })).content);
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    document.procedures[0].steps[0].responsibilities.push({ roleId: 'x', letters: 'AR' });
+    expect(validate(document)).toBe(false);
   });
 
   it('refuses a broken document with every problem and its path, and writes nothing', async () => {
