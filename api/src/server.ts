@@ -24,7 +24,11 @@ import type { Database } from './persistence/database';
 import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
 import { requestIdFrom, withRequestScope } from './request-scope';
 import { LoginThrottle, type ThrottleLimits } from './services/auth/login-throttle';
-import { InProcessPresentationEvents, type PresentationEvents } from './services/presentation-events';
+import {
+  InProcessPresentationEvents,
+  PostgresPresentationEvents,
+  type PresentationEvents,
+} from './services/presentation-events';
 
 export interface ServerSettings {
   database: Database;
@@ -38,7 +42,11 @@ export interface ServerSettings {
   loginThrottle?: ThrottleLimits;
   /** Report each request's SQL statement count in an `x-sql-statements` header (tests, benchmarks). */
   reportStatements?: boolean;
-  /** Where presentation moves are published and followed (default: within this process). */
+  /**
+   * Where presentation moves are published and followed. Default: PostgreSQL LISTEN/NOTIFY on a
+   * PostgreSQL server (several API processes may serve one database), within this process on the
+   * embedded database (one process by construction).
+   */
   presentationEvents?: PresentationEvents;
 }
 
@@ -84,7 +92,12 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
 
   const { orm } = settings.database;
   const throttle = new LoginThrottle(settings.loginThrottle);
-  const events = settings.presentationEvents ?? new InProcessPresentationEvents();
+  const ownEvents = settings.presentationEvents
+    ? null
+    : settings.database.embedded
+      ? new InProcessPresentationEvents()
+      : await PostgresPresentationEvents.start(orm.config.get('clientUrl')!);
+  const events = settings.presentationEvents ?? ownEvents!;
   // Subscriptions (presentationMoved) over WebSocket on the same server and path.
   const webSocket = serveWebSocket({
     httpServer,
@@ -151,6 +164,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
       await webSocket.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (ownEvents instanceof PostgresPresentationEvents) await ownEvents.close();
     },
   };
 }

@@ -114,7 +114,7 @@ describe('the studio, walked end to end', { timeout: 120_000 }, () => {
     await cell.waitFor();
     await cell.selectOption('RA');
     await saved();
-    expect(await cell.inputValue()).toBe('RA');
+    await expect.poll(() => cell.inputValue()).toBe('RA');
     await shot('09-raci-matrix');
 
     await page.getByRole('radio', { name: 'Swimlanes' }).check({ force: true });

@@ -18,7 +18,7 @@ import {
   CoverageMapping,
   Workflow,
 } from '../persistence/entities';
-import { loadProcedureContents, type ProcedureContents } from '../services/procedure-contents';
+import { loadProcedureContentRows, type ProcedureContents } from '../services/procedure-contents';
 import { loadOrganisationModels, type OrganisationModel } from '../services/organisation-model';
 
 /**
@@ -147,9 +147,12 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(ProcedureStep, { procedure: { $in: ids } }, { orderBy: { position: 'asc' } }),
       (step) => step.procedure.id,
     ),
-    /** Steps, responsibilities, work instructions and their tools of many procedures, in four statements. */
+    /**
+     * Steps, responsibilities, work instructions and their tools of many procedures, in four statements,
+     * read as rows (no ORM entities: the hot path of whole-model reads; see loadProcedureContentRows).
+     */
     procedureContents: new DataLoader<string, ProcedureContents>(async (ids) => {
-      const contents = await loadProcedureContents(em, ids);
+      const contents = await loadProcedureContentRows(em, ids);
       return ids.map((id) => contents.get(id)!);
     }),
     responsibilitiesOfRole: groupedBy(

@@ -47,6 +47,101 @@ export async function loadProcedureContents(
       )
     : [];
 
+  return groupContents(
+    ids,
+    steps,
+    responsibilities,
+    instructions,
+    links.map((link) => ({ workInstructionId: link.workInstruction.id, tool: link.tool })),
+  );
+}
+
+/**
+ * The same contents read as rows, without ORM entities: for read-only paths (the GraphQL loaders), where
+ * hydrating tens of thousands of entities into the identity map costs most of a large read. The same
+ * four statements, ids passed as one array parameter. The objects carry every column of their entity,
+ * with relations as `{ id }` references, so the mappers and the domain read them like entities; they
+ * must never be handed to an entity manager (writes keep the ORM and `loadProcedureContents`).
+ */
+export async function loadProcedureContentRows(
+  em: EntityManager,
+  procedureIds: readonly string[],
+): Promise<Map<string, ProcedureContents>> {
+  const ids = [...procedureIds];
+  if (ids.length === 0) return new Map();
+  const list = `{${ids.join(',')}}`;
+  const connection = em.getConnection();
+  const context = em.getTransactionContext();
+  const query = (sql: string) => connection.execute<Record<string, unknown>[]>(sql, [list], 'all', context);
+  const ref = (id: unknown) => ({ id: id as string });
+  const base = (row: Record<string, unknown>) => ({
+    id: row.id as string,
+    version: row.version as number,
+    createdAt: new Date(row.created_at as string),
+    updatedAt: new Date(row.updated_at as string),
+    organisation: ref(row.organisation_id),
+  });
+  // One after another: inside a transaction they share one connection, which must not queue queries.
+  const steps = (
+    await query(`select * from procedure_step where procedure_id = any(?::uuid[]) order by position, id`)
+  ).map((row) => ({
+    ...base(row),
+    procedure: ref(row.procedure_id),
+    activity: ref(row.activity_id),
+    occurrence: row.occurrence,
+    position: row.position,
+    depth: row.depth,
+    processKey: row.process_key,
+    activityName: row.activity_name,
+    obsolete: row.obsolete,
+  })) as unknown as ProcedureStep[];
+  const responsibilities = (
+    await query(
+      `select responsibility.* from responsibility join procedure_step step on step.id = responsibility.step_id
+       where step.procedure_id = any(?::uuid[]) order by responsibility.created_at, responsibility.id`,
+    )
+  ).map((row) => ({
+    ...base(row),
+    step: ref(row.step_id),
+    role: ref(row.role_id),
+    raci: row.raci,
+  })) as unknown as Responsibility[];
+  const instructions = (
+    await query(`select * from work_instruction where procedure_id = any(?::uuid[]) order by created_at, id`)
+  ).map((row) => ({
+    ...base(row),
+    procedure: ref(row.procedure_id),
+    step: ref(row.step_id),
+    role: ref(row.role_id),
+    text: row.text,
+  })) as unknown as WorkInstruction[];
+  const linkRows = instructions.length
+    ? await query(
+        `select link.work_instruction_id, tool.* from work_instruction_tool link
+         join work_instruction instruction on instruction.id = link.work_instruction_id
+         join tool on tool.id = link.tool_id
+         where instruction.procedure_id = any(?::uuid[])`,
+      )
+    : [];
+  const tools = new Map<string, Tool>();
+  const links = linkRows.map((row) => {
+    let tool = tools.get(row.id as string);
+    if (!tool) {
+      tool = { ...base(row), name: row.name, description: row.description } as unknown as Tool;
+      tools.set(row.id as string, tool);
+    }
+    return { workInstructionId: row.work_instruction_id as string, tool };
+  });
+  return groupContents(ids, steps, responsibilities, instructions, links);
+}
+
+function groupContents(
+  ids: readonly string[],
+  steps: readonly ProcedureStep[],
+  responsibilities: readonly Responsibility[],
+  instructions: readonly WorkInstruction[],
+  links: readonly { workInstructionId: string; tool: Tool }[],
+): Map<string, ProcedureContents> {
   const contents = new Map<string, ProcedureContents>(
     ids.map((id) => [
       id,
@@ -76,8 +171,8 @@ export async function loadProcedureContents(
     push(of.instructionsByStep, instruction.step.id, instruction);
   }
   for (const link of links) {
-    const of = contents.get(procedureOfInstruction.get(link.workInstruction.id)!)!;
-    push(of.toolsByInstruction, link.workInstruction.id, link.tool);
+    const of = contents.get(procedureOfInstruction.get(link.workInstructionId)!)!;
+    push(of.toolsByInstruction, link.workInstructionId, link.tool);
   }
   for (const of of contents.values()) {
     for (const tools of of.toolsByInstruction.values()) tools.sort((a, b) => a.name.localeCompare(b.name));

@@ -64,6 +64,8 @@ export type OrganisationView =
   | { name: 'roles-and-tools' }
   | { name: 'members' }
   | { name: 'walkthrough' }
+  | { name: 'interchange' }
+  | { name: 'coverage' }
   | { name: 'workflow-walkthrough'; number: number }
   | { name: 'derivation-walkthrough'; procedureId: string };
 
@@ -87,6 +89,8 @@ function matchOrganisationView(rest: string): OrganisationView | null {
   if (rest === '/roles-and-tools') return { name: 'roles-and-tools' };
   if (rest === '/members') return { name: 'members' };
   if (rest === '/walkthrough') return { name: 'walkthrough' };
+  if (rest === '/interchange') return { name: 'interchange' };
+  if (rest === '/coverage') return { name: 'coverage' };
   const workflow = /^\/walkthrough\/workflow\/([1-8])$/.exec(rest);
   if (workflow) return { name: 'workflow-walkthrough', number: Number(workflow[1]) };
   const derivation = /^\/walkthrough\/derivation\/([^/]+)$/.exec(rest);
@@ -105,6 +109,8 @@ export function organisationPath(id: string, view: OrganisationView = { name: 'a
     case 'procedures':
     case 'roles-and-tools':
     case 'members':
+    case 'interchange':
+    case 'coverage':
       return `${base}/${view.name}`;
     case 'procedure':
       return `${base}/procedures/${encodeURIComponent(view.procedureId)}`;

@@ -29,6 +29,7 @@ import { focusNode, isTyping } from './focus';
 import { HandoverEdge } from './HandoverEdge';
 import { ProcessNode } from './ProcessNode';
 import { useViewport } from './viewport';
+import { MINIMAP_NODE_LIMIT, useZoomedOut } from './level-of-detail';
 
 const nodeTypes = { process: ProcessNode, activity: ActivityNode, draft: DraftNode };
 const edgeTypes = { handover: HandoverEdge };
@@ -37,10 +38,22 @@ const edgeTypes = { handover: HandoverEdge };
  * The architecture canvas: React Flow, controlled. It shows what the store holds and turns its change
  * events into store actions — selection changes into `changeSelection`, the end of a drag into one
  * MoveActivity command, a connection into AddHandover — so the canvas never owns state of its own.
+ * `readOnly` (walkthroughs): nothing can be dragged, connected, renamed, added or deleted, whatever the
+ * user's role; panning, zooming and selecting still work.
  */
-export function ArchitectureCanvas() {
+export function ArchitectureCanvas({ readOnly = false }: { readOnly?: boolean } = {}) {
   const store = useEditorStore();
-  const { model, layout, selection, editingId, drag, processDrag, editable, highlight, current } = useEditor(
+  const {
+    model,
+    layout,
+    selection,
+    editingId,
+    drag,
+    processDrag,
+    editable: mayEdit,
+    highlight,
+    current,
+  } = useEditor(
     useShallow((state) => ({
       model: state.model,
       layout: state.layout,
@@ -53,7 +66,9 @@ export function ArchitectureCanvas() {
       current: state.currentActivityId,
     })),
   );
+  const editable = mayEdit && !readOnly;
   const { fitArchitecture } = useViewport();
+  const zoomedOut = useZoomedOut();
   const nodeCache = useRef<FlowCache>(new Map());
   const edgeCache = useRef<FlowCache>(new Map());
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -90,6 +105,7 @@ export function ArchitectureCanvas() {
       const selections: { id: string; selected: boolean }[] = [];
       for (const change of changes) {
         if (change.type === 'select') selections.push({ id: change.id, selected: change.selected });
+        else if (readOnly) continue;
         else if (change.type === 'position' && change.position && state.model?.activities[change.id]) {
           if (change.dragging) state.dragActivity(change.id, change.position.y);
           else if (state.drag?.activityId === change.id)
@@ -103,7 +119,7 @@ export function ArchitectureCanvas() {
       }
       if (selections.length > 0) state.changeSelection(selections);
     },
-    [store],
+    [store, readOnly],
   );
 
   const onEdgesChange = useCallback(
@@ -144,14 +160,14 @@ export function ArchitectureCanvas() {
 
   const onNodeDoubleClick = useCallback(
     (_event: unknown, node: StudioNode) => {
-      if (node.type === 'activity') store.getState().startRename(node.id);
+      if (node.type === 'activity' && !readOnly) store.getState().startRename(node.id);
     },
-    [store],
+    [store, readOnly],
   );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
-      if (isTyping(event.target)) return;
+      if (isTyping(event.target) || readOnly) return;
       const state = store.getState();
       const only = state.selection.length === 1 ? state.selection[0]! : null;
       const activity = only ? state.model?.activities[only] : undefined;
@@ -189,7 +205,7 @@ export function ArchitectureCanvas() {
           .then(() => focusNode(activity.id));
       }
     },
-    [store],
+    [store, readOnly],
   );
 
   const minimapColour = useCallback(
@@ -201,7 +217,10 @@ export function ArchitectureCanvas() {
   );
 
   return (
-    <div className="canvas" onKeyDownCapture={onKeyDown}>
+    <div
+      className={`canvas${zoomedOut ? ' is-zoomed-out' : ''}${drag ? ' is-dragging' : ''}`}
+      onKeyDownCapture={onKeyDown}
+    >
       <ReactFlow<StudioNode, HandoverFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -209,8 +228,8 @@ export function ArchitectureCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
+        onConnect={readOnly ? undefined : onConnect}
+        onConnectEnd={readOnly ? undefined : onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
         nodesConnectable={editable}
@@ -218,6 +237,8 @@ export function ArchitectureCanvas() {
         connectOnClick={false}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
+        // Only what is in view is mounted: at scale, most of the architecture is off screen.
+        onlyRenderVisibleElements
         onInit={() => fitArchitecture()}
         minZoom={0.1}
         maxZoom={2}
@@ -225,8 +246,8 @@ export function ArchitectureCanvas() {
         aria-label="Process architecture"
       >
         <Background gap={24} size={1} color="#d9dee7" />
-        {/* The overview redraws every node on every move: it is left out while a step is dragged. */}
-        {!drag && (
+        {/* The overview redraws every node on every move: it is left out while a step is dragged, and at scale. */}
+        {!drag && nodes.length <= MINIMAP_NODE_LIMIT && (
           <MiniMap<StudioNode>
             position="top-right"
             style={{ width: 180, height: 120 }}

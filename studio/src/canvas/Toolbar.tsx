@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { CanvasImageButtons } from '../interchange/CanvasImageButtons';
 import { useEditor, useEditorStore } from './editor-context';
 import { SearchBox } from './SearchBox';
 import { useViewport } from './viewport';
@@ -97,6 +98,7 @@ export function Toolbar() {
           </button>
         )}
       </div>
+      <CanvasImageButtons />
       <div className="toolbar__spacer" />
       <SearchBox />
     </div>

@@ -27,6 +27,23 @@ async function input(overrides: Partial<FlowInput> = {}): Promise<FlowInput> {
 }
 
 describe('React Flow nodes from the editor state', () => {
+  it('moves only the dragged node on each drag move, keeping every other node object', async () => {
+    const flow = await input();
+    const cache: FlowCache = new Map();
+    const before = buildNodes(flow, cache);
+    const activity = before.find((node) => node.type === 'activity')!;
+    const first = buildNodes({ ...flow, drag: { activityId: activity.id, y: 123 } }, cache);
+    const second = buildNodes({ ...flow, drag: { activityId: activity.id, y: 140 } }, cache);
+    const moved = second.find((node) => node.id === activity.id)!;
+    expect(moved.position).toEqual({ x: 14, y: 140 });
+    expect(moved.zIndex).toBe(10);
+    second.forEach((node, index) => {
+      if (node.id !== activity.id) expect(node).toBe(first[index]);
+    });
+    // Dropped (and not moved): the node before the drag comes back.
+    expect(buildNodes(flow, cache).find((node) => node.id === activity.id)).toBe(activity);
+  });
+
   it('lists every process before the activities it contains, with the layout’s sizes', async () => {
     const flow = await input();
     const nodes = buildNodes(flow);

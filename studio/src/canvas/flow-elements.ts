@@ -115,8 +115,48 @@ function sameShallow(a: object, b: object): boolean {
   });
 }
 
+/**
+ * The nodes for this state. A drag moves one node on every mouse move: the nodes built without it are kept
+ * (while nothing else changed) and only the dragged one is replaced, so a move costs one node, not a walk
+ * over thousands.
+ */
 export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): StudioNode[] {
-  const { model, layout, selection, editingId, drag, editable } = input;
+  const base = baseNodes(input, cache);
+  const drag = input.drag;
+  if (!drag) return base;
+  const index = base.findIndex((node) => node.id === drag.activityId);
+  const node = base[index];
+  if (!node) return base;
+  const nodes = base.slice();
+  nodes[index] = { ...node, position: { x: LAYOUT.padding, y: drag.y }, zIndex: 10 } as StudioNode;
+  return nodes;
+}
+
+interface BaseEntry {
+  key: unknown[];
+  nodes: StudioNode[];
+}
+
+function baseNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
+  const key = [
+    input.model,
+    input.layout,
+    input.selection,
+    input.editingId,
+    input.processDrag ?? null,
+    input.editable,
+    input.highlight ?? null,
+    input.currentActivityId ?? null,
+  ];
+  const previous = cache.get('base') as BaseEntry | undefined;
+  if (previous && previous.key.every((value, index) => value === key[index])) return previous.nodes;
+  const nodes = buildAllNodes(input, cache);
+  cache.set('base', { key, nodes } satisfies BaseEntry);
+  return nodes;
+}
+
+function buildAllNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
+  const { model, layout, selection, editingId, editable } = input;
   const highlight = input.highlight ?? null;
   const currentProcessId = input.currentActivityId
     ? (model.activities[input.currentActivityId]?.processId ?? null)
@@ -160,21 +200,20 @@ export function buildNodes(input: FlowInput, cache: FlowCache = new Map()): Stud
       const activity = model.activities[activityId]!;
       const box = layout.activities[activityId];
       if (!box) continue;
-      const dragged = drag?.activityId === activityId;
       const editing = editingId === activityId;
       push({
         id: activityId,
         type: 'activity',
         parentId: processId,
         extent: 'parent',
-        position: dragged ? { x: LAYOUT.padding, y: drag.y } : { x: box.x, y: box.y },
+        position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
         selected: selection.has(activityId),
         draggable: editable && !editing,
         deletable: false,
         connectable: editable,
-        zIndex: dragged ? 10 : undefined,
+        zIndex: undefined,
         ariaLabel: `${activity.position}. ${activity.name}`,
         data: stable(cache, activityId, {
           activityId,

@@ -26,6 +26,11 @@ type Documents = {
   '\n  mutation CatalogueUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...CatalogueToolFields\n    }\n  }\n': typeof types.CatalogueUpdateToolDocument;
   '\n  mutation CatalogueDeleteRole($input: DeleteInput!) {\n    deleteRole(input: $input)\n  }\n': typeof types.CatalogueDeleteRoleDocument;
   '\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n': typeof types.CatalogueDeleteToolDocument;
+  '\n  fragment CoverageMappingFields on CoverageMapping {\n    id\n    version\n    framework\n    rationale\n    item {\n      key\n      title\n    }\n    activity {\n      id\n      name\n      deleted\n      process {\n        id\n        key\n        name\n      }\n    }\n    workflow {\n      id\n      number\n      name\n    }\n  }\n': typeof types.CoverageMappingFieldsFragmentDoc;
+  '\n  query CoverageReport($id: ID!, $framework: Framework!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n      }\n      coverage(framework: $framework) {\n        framework\n        coveredCount\n        totalCount\n        note\n        lines {\n          covered\n          item {\n            framework\n            key\n            title\n            group\n          }\n          mappings {\n            ...CoverageMappingFields\n          }\n        }\n      }\n    }\n  }\n': typeof types.CoverageReportDocument;
+  '\n  query CoverageMapping($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on CoverageMapping {\n        ...CoverageMappingFields\n      }\n    }\n  }\n': typeof types.CoverageMappingDocument;
+  '\n  mutation MapCoverage($input: MapCoverageInput!) {\n    mapCoverage(input: $input) {\n      ...CoverageMappingFields\n    }\n  }\n': typeof types.MapCoverageDocument;
+  '\n  mutation UnmapCoverage($input: DeleteInput!) {\n    unmapCoverage(input: $input)\n  }\n': typeof types.UnmapCoverageDocument;
   '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n': typeof types.WiCompletenessFieldsFragmentDoc;
   '\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n': typeof types.WiInstructionFieldsFragmentDoc;
   '\n  fragment WiSnapshotFields on WorkInstruction {\n    ...WiInstructionFields\n    step {\n      id\n    }\n  }\n': typeof types.WiSnapshotFieldsFragmentDoc;
@@ -36,6 +41,14 @@ type Documents = {
   '\n  mutation WiAssignToolToProcess($input: AssignToolToProcessInput!) {\n    assignToolToProcess(input: $input) {\n      id\n      version\n      workInstructions {\n        ...WiSnapshotFields\n      }\n    }\n  }\n': typeof types.WiAssignToolToProcessDocument;
   '\n  mutation WiUpdateWorkInstruction($input: UpdateWorkInstructionInput!) {\n    updateWorkInstruction(input: $input) {\n      ...WiSnapshotFields\n    }\n  }\n': typeof types.WiUpdateWorkInstructionDocument;
   '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n': typeof types.WiDeleteWorkInstructionDocument;
+  '\n  query InterchangeExport($input: ExportInput!) {\n    export(input: $input) {\n      fileName\n      mediaType\n      content\n    }\n  }\n': typeof types.InterchangeExportDocument;
+  '\n  query InterchangeChoices($id: ID!) {\n    organisation(id: $id) {\n      id\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n      }\n      roles {\n        id\n        name\n      }\n    }\n  }\n': typeof types.InterchangeChoicesDocument;
+  '\n  mutation InterchangeImportWif($input: ImportWifInput!) {\n    importWif(input: $input) {\n      procedure {\n        id\n        name\n        version\n      }\n      skipped {\n        path\n        reason\n      }\n    }\n  }\n': typeof types.InterchangeImportWifDocument;
+  '\n  mutation InterchangeImportModel($input: ImportModelInput!) {\n    importModel(input: $input) {\n      id\n      name\n    }\n  }\n': typeof types.InterchangeImportModelDocument;
+  '\n  query InterchangeProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Procedure {\n        id\n        name\n        version\n      }\n    }\n  }\n': typeof types.InterchangeProcedureDocument;
+  '\n  mutation InterchangeDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n': typeof types.InterchangeDeleteProcedureDocument;
+  '\n  query InterchangeDemo($id: ID!) {\n    organisation(id: $id) {\n      id\n      demo\n      version\n    }\n  }\n': typeof types.InterchangeDemoDocument;
+  '\n  mutation InterchangeResetDemo($input: ResetDemoOrganisationInput!) {\n    resetDemoOrganisation(input: $input) {\n      id\n      version\n      demo\n    }\n  }\n': typeof types.InterchangeResetDemoDocument;
   '\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n': typeof types.MemberFieldsFragmentDoc;
   '\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n': typeof types.MembersViewDocument;
   '\n  query MemberUserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n      name\n      email\n    }\n  }\n': typeof types.MemberUserByEmailDocument;
@@ -110,6 +123,16 @@ const documents: Documents = {
     types.CatalogueDeleteRoleDocument,
   '\n  mutation CatalogueDeleteTool($input: DeleteInput!) {\n    deleteTool(input: $input)\n  }\n':
     types.CatalogueDeleteToolDocument,
+  '\n  fragment CoverageMappingFields on CoverageMapping {\n    id\n    version\n    framework\n    rationale\n    item {\n      key\n      title\n    }\n    activity {\n      id\n      name\n      deleted\n      process {\n        id\n        key\n        name\n      }\n    }\n    workflow {\n      id\n      number\n      name\n    }\n  }\n':
+    types.CoverageMappingFieldsFragmentDoc,
+  '\n  query CoverageReport($id: ID!, $framework: Framework!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n      }\n      coverage(framework: $framework) {\n        framework\n        coveredCount\n        totalCount\n        note\n        lines {\n          covered\n          item {\n            framework\n            key\n            title\n            group\n          }\n          mappings {\n            ...CoverageMappingFields\n          }\n        }\n      }\n    }\n  }\n':
+    types.CoverageReportDocument,
+  '\n  query CoverageMapping($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on CoverageMapping {\n        ...CoverageMappingFields\n      }\n    }\n  }\n':
+    types.CoverageMappingDocument,
+  '\n  mutation MapCoverage($input: MapCoverageInput!) {\n    mapCoverage(input: $input) {\n      ...CoverageMappingFields\n    }\n  }\n':
+    types.MapCoverageDocument,
+  '\n  mutation UnmapCoverage($input: DeleteInput!) {\n    unmapCoverage(input: $input)\n  }\n':
+    types.UnmapCoverageDocument,
   '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n':
     types.WiCompletenessFieldsFragmentDoc,
   '\n  fragment WiInstructionFields on WorkInstruction {\n    id\n    version\n    text\n    obsolete\n    role {\n      id\n      name\n    }\n    tools {\n      id\n      name\n    }\n  }\n':
@@ -130,6 +153,22 @@ const documents: Documents = {
     types.WiUpdateWorkInstructionDocument,
   '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n':
     types.WiDeleteWorkInstructionDocument,
+  '\n  query InterchangeExport($input: ExportInput!) {\n    export(input: $input) {\n      fileName\n      mediaType\n      content\n    }\n  }\n':
+    types.InterchangeExportDocument,
+  '\n  query InterchangeChoices($id: ID!) {\n    organisation(id: $id) {\n      id\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n      }\n      roles {\n        id\n        name\n      }\n    }\n  }\n':
+    types.InterchangeChoicesDocument,
+  '\n  mutation InterchangeImportWif($input: ImportWifInput!) {\n    importWif(input: $input) {\n      procedure {\n        id\n        name\n        version\n      }\n      skipped {\n        path\n        reason\n      }\n    }\n  }\n':
+    types.InterchangeImportWifDocument,
+  '\n  mutation InterchangeImportModel($input: ImportModelInput!) {\n    importModel(input: $input) {\n      id\n      name\n    }\n  }\n':
+    types.InterchangeImportModelDocument,
+  '\n  query InterchangeProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Procedure {\n        id\n        name\n        version\n      }\n    }\n  }\n':
+    types.InterchangeProcedureDocument,
+  '\n  mutation InterchangeDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n':
+    types.InterchangeDeleteProcedureDocument,
+  '\n  query InterchangeDemo($id: ID!) {\n    organisation(id: $id) {\n      id\n      demo\n      version\n    }\n  }\n':
+    types.InterchangeDemoDocument,
+  '\n  mutation InterchangeResetDemo($input: ResetDemoOrganisationInput!) {\n    resetDemoOrganisation(input: $input) {\n      id\n      version\n      demo\n    }\n  }\n':
+    types.InterchangeResetDemoDocument,
   '\n  fragment MemberFields on Membership {\n    id\n    role\n    version\n    user {\n      id\n      name\n      email\n    }\n  }\n':
     types.MemberFieldsFragmentDoc,
   '\n  query MembersView($id: ID!) {\n    organisation(id: $id) {\n      id\n      myRole\n      members {\n        ...MemberFields\n      }\n    }\n  }\n':
@@ -314,6 +353,36 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment CoverageMappingFields on CoverageMapping {\n    id\n    version\n    framework\n    rationale\n    item {\n      key\n      title\n    }\n    activity {\n      id\n      name\n      deleted\n      process {\n        id\n        key\n        name\n      }\n    }\n    workflow {\n      id\n      number\n      name\n    }\n  }\n',
+): (typeof documents)['\n  fragment CoverageMappingFields on CoverageMapping {\n    id\n    version\n    framework\n    rationale\n    item {\n      key\n      title\n    }\n    activity {\n      id\n      name\n      deleted\n      process {\n        id\n        key\n        name\n      }\n    }\n    workflow {\n      id\n      number\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CoverageReport($id: ID!, $framework: Framework!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n      }\n      coverage(framework: $framework) {\n        framework\n        coveredCount\n        totalCount\n        note\n        lines {\n          covered\n          item {\n            framework\n            key\n            title\n            group\n          }\n          mappings {\n            ...CoverageMappingFields\n          }\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CoverageReport($id: ID!, $framework: Framework!) {\n    organisation(id: $id) {\n      id\n      workflows {\n        id\n        number\n        name\n      }\n      coverage(framework: $framework) {\n        framework\n        coveredCount\n        totalCount\n        note\n        lines {\n          covered\n          item {\n            framework\n            key\n            title\n            group\n          }\n          mappings {\n            ...CoverageMappingFields\n          }\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CoverageMapping($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on CoverageMapping {\n        ...CoverageMappingFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CoverageMapping($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on CoverageMapping {\n        ...CoverageMappingFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation MapCoverage($input: MapCoverageInput!) {\n    mapCoverage(input: $input) {\n      ...CoverageMappingFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation MapCoverage($input: MapCoverageInput!) {\n    mapCoverage(input: $input) {\n      ...CoverageMappingFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UnmapCoverage($input: DeleteInput!) {\n    unmapCoverage(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation UnmapCoverage($input: DeleteInput!) {\n    unmapCoverage(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n',
 ): (typeof documents)['\n  fragment WiCompletenessFields on Completeness {\n    liveSteps\n    whoGaps\n    howGaps\n    percentComplete\n  }\n'];
 /**
@@ -370,6 +439,54 @@ export function graphql(
 export function graphql(
   source: '\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n',
 ): (typeof documents)['\n  mutation WiDeleteWorkInstruction($input: DeleteInput!) {\n    deleteWorkInstruction(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query InterchangeExport($input: ExportInput!) {\n    export(input: $input) {\n      fileName\n      mediaType\n      content\n    }\n  }\n',
+): (typeof documents)['\n  query InterchangeExport($input: ExportInput!) {\n    export(input: $input) {\n      fileName\n      mediaType\n      content\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query InterchangeChoices($id: ID!) {\n    organisation(id: $id) {\n      id\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n      }\n      roles {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query InterchangeChoices($id: ID!) {\n    organisation(id: $id) {\n      id\n      processes {\n        id\n        key\n        name\n      }\n      workflows {\n        id\n        number\n        name\n      }\n      procedures {\n        id\n        name\n      }\n      roles {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InterchangeImportWif($input: ImportWifInput!) {\n    importWif(input: $input) {\n      procedure {\n        id\n        name\n        version\n      }\n      skipped {\n        path\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation InterchangeImportWif($input: ImportWifInput!) {\n    importWif(input: $input) {\n      procedure {\n        id\n        name\n        version\n      }\n      skipped {\n        path\n        reason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InterchangeImportModel($input: ImportModelInput!) {\n    importModel(input: $input) {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation InterchangeImportModel($input: ImportModelInput!) {\n    importModel(input: $input) {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query InterchangeProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Procedure {\n        id\n        name\n        version\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query InterchangeProcedure($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Procedure {\n        id\n        name\n        version\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InterchangeDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation InterchangeDeleteProcedure($input: DeleteInput!) {\n    deleteProcedure(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query InterchangeDemo($id: ID!) {\n    organisation(id: $id) {\n      id\n      demo\n      version\n    }\n  }\n',
+): (typeof documents)['\n  query InterchangeDemo($id: ID!) {\n    organisation(id: $id) {\n      id\n      demo\n      version\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation InterchangeResetDemo($input: ResetDemoOrganisationInput!) {\n    resetDemoOrganisation(input: $input) {\n      id\n      version\n      demo\n    }\n  }\n',
+): (typeof documents)['\n  mutation InterchangeResetDemo($input: ResetDemoOrganisationInput!) {\n    resetDemoOrganisation(input: $input) {\n      id\n      version\n      demo\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -113,11 +113,58 @@ export type DeriveWorkInstructionsInput = {
   toolId?: string | number | null | undefined;
 };
 
+/** HANDBOOK_HTML (printable, self-contained) and HANDBOOK_MARKDOWN: the procedure handbook; BPMN: BPMN 2.0 XML with diagram layout; WIF: the USM Workflow Interchange Format; MODEL_JSON: the whole model, to import elsewhere (schema/model-document.schema.json). */
+export type ExportFormat = 'BPMN' | 'HANDBOOK_HTML' | 'HANDBOOK_MARKDOWN' | 'MODEL_JSON' | 'WIF';
+
+/** What to export: the whole organisation, or exactly one of the selections its format takes. */
+export type ExportInput = {
+  format: ExportFormat;
+  organisationId: string | number;
+  /** A procedure (handbook, BPMN, WIF). */
+  procedureId?: string | number | null | undefined;
+  /** A process (BPMN). */
+  processKey?: ProcessKey | null | undefined;
+  /** A role: only its steps and instructions (handbook). */
+  roleId?: string | number | null | undefined;
+  /** A workflow, 1–8 (BPMN, WIF). */
+  workflowNumber?: number | null | undefined;
+};
+
+/** A framework USM claims to cover: ITIL4 (34 practices) or ISO20000 (ISO/IEC 20000-1:2018). */
+export type Framework = 'ISO20000' | 'ITIL4';
+
 export type HandoverKind =
   /** A synchronous call: the caller waits and resumes at its next step when the called process completes. */
   | 'FORK'
   /** A new, independent call: the caller does not wait. */
   | 'SPAWN';
+
+export type ImportModelInput = {
+  /** A whole-model JSON document (format "usm-studio-model"). */
+  document: string;
+  /** The new organisation's name; the document's by default. */
+  name?: string | null | undefined;
+};
+
+export type ImportWifInput = {
+  /** A USM-WIF workflow or workflow template (JSON). */
+  document: string;
+  /** The procedure's name; the document's by default. */
+  name?: string | null | undefined;
+  organisationId: string | number;
+};
+
+export type MapCoverageInput = {
+  /** The activity that covers the item (or give workflowId). */
+  activityId?: string | number | null | undefined;
+  framework: Framework;
+  itemKey: string;
+  organisationId: string | number;
+  /** Where the mapping comes from, or why it holds. Required. */
+  rationale: string;
+  /** The workflow that covers the item (or give activityId). */
+  workflowId?: string | number | null | undefined;
+};
 
 export type MemberRole =
   /** Reads and edits the model, derives procedures and work instructions. */
@@ -169,6 +216,13 @@ export type Raci =
 
 export type RederiveProcedureInput = {
   procedureId: string | number;
+};
+
+/** Resets a demo organisation to its sample content. */
+export type ResetDemoOrganisationInput = {
+  /** The demo organisation. */
+  id: string | number;
+  version: number;
 };
 
 export type StartPresentationInput = {
@@ -334,6 +388,121 @@ export type CatalogueDeleteToolMutationVariables = Exact<{
 }>;
 
 export type CatalogueDeleteToolMutation = { deleteTool: boolean };
+
+export type CoverageMappingFieldsFragment = {
+  id: string;
+  version: number;
+  framework: Framework;
+  rationale: string;
+  item: { key: string; title: string };
+  activity: {
+    id: string;
+    name: string;
+    deleted: boolean;
+    process: { id: string; key: ProcessKey; name: string };
+  } | null;
+  workflow: { id: string; number: number; name: string } | null;
+};
+
+export type CoverageReportQueryVariables = Exact<{
+  id: string | number;
+  framework: Framework;
+}>;
+
+export type CoverageReportQuery = {
+  organisation: {
+    id: string;
+    workflows: Array<{ id: string; number: number; name: string }>;
+    coverage: {
+      framework: Framework;
+      coveredCount: number;
+      totalCount: number;
+      note: string;
+      lines: Array<{
+        covered: boolean;
+        item: { framework: Framework; key: string; title: string; group: string | null };
+        mappings: Array<{
+          id: string;
+          version: number;
+          framework: Framework;
+          rationale: string;
+          item: { key: string; title: string };
+          activity: {
+            id: string;
+            name: string;
+            deleted: boolean;
+            process: { id: string; key: ProcessKey; name: string };
+          } | null;
+          workflow: { id: string; number: number; name: string } | null;
+        }>;
+      }>;
+    };
+  } | null;
+};
+
+export type CoverageMappingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CoverageMappingQuery = {
+  node:
+    | { __typename: 'Activity' }
+    | {
+        __typename: 'CoverageMapping';
+        id: string;
+        version: number;
+        framework: Framework;
+        rationale: string;
+        item: { key: string; title: string };
+        activity: {
+          id: string;
+          name: string;
+          deleted: boolean;
+          process: { id: string; key: ProcessKey; name: string };
+        } | null;
+        workflow: { id: string; number: number; name: string } | null;
+      }
+    | { __typename: 'Handover' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'Presentation' }
+    | { __typename: 'Procedure' }
+    | { __typename: 'ProcedureStep' }
+    | { __typename: 'Process' }
+    | { __typename: 'Role' }
+    | { __typename: 'Tool' }
+    | { __typename: 'User' }
+    | { __typename: 'WorkInstruction' }
+    | { __typename: 'Workflow' }
+    | null;
+};
+
+export type MapCoverageMutationVariables = Exact<{
+  input: MapCoverageInput;
+}>;
+
+export type MapCoverageMutation = {
+  mapCoverage: {
+    id: string;
+    version: number;
+    framework: Framework;
+    rationale: string;
+    item: { key: string; title: string };
+    activity: {
+      id: string;
+      name: string;
+      deleted: boolean;
+      process: { id: string; key: ProcessKey; name: string };
+    } | null;
+    workflow: { id: string; number: number; name: string } | null;
+  };
+};
+
+export type UnmapCoverageMutationVariables = Exact<{
+  input: DeleteInput;
+}>;
+
+export type UnmapCoverageMutation = { unmapCoverage: boolean };
 
 export type WiCompletenessFieldsFragment = {
   liveSteps: number;
@@ -542,6 +711,86 @@ export type WiDeleteWorkInstructionMutationVariables = Exact<{
 }>;
 
 export type WiDeleteWorkInstructionMutation = { deleteWorkInstruction: boolean };
+
+export type InterchangeExportQueryVariables = Exact<{
+  input: ExportInput;
+}>;
+
+export type InterchangeExportQuery = { export: { fileName: string; mediaType: string; content: string } };
+
+export type InterchangeChoicesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type InterchangeChoicesQuery = {
+  organisation: {
+    id: string;
+    processes: Array<{ id: string; key: ProcessKey; name: string }>;
+    workflows: Array<{ id: string; number: number; name: string }>;
+    procedures: Array<{ id: string; name: string }>;
+    roles: Array<{ id: string; name: string }>;
+  } | null;
+};
+
+export type InterchangeImportWifMutationVariables = Exact<{
+  input: ImportWifInput;
+}>;
+
+export type InterchangeImportWifMutation = {
+  importWif: {
+    procedure: { id: string; name: string; version: number };
+    skipped: Array<{ path: string; reason: string }>;
+  };
+};
+
+export type InterchangeImportModelMutationVariables = Exact<{
+  input: ImportModelInput;
+}>;
+
+export type InterchangeImportModelMutation = { importModel: { id: string; name: string } };
+
+export type InterchangeProcedureQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type InterchangeProcedureQuery = {
+  node:
+    | { __typename: 'Activity' }
+    | { __typename: 'CoverageMapping' }
+    | { __typename: 'Handover' }
+    | { __typename: 'Membership' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'Presentation' }
+    | { __typename: 'Procedure'; id: string; name: string; version: number }
+    | { __typename: 'ProcedureStep' }
+    | { __typename: 'Process' }
+    | { __typename: 'Role' }
+    | { __typename: 'Tool' }
+    | { __typename: 'User' }
+    | { __typename: 'WorkInstruction' }
+    | { __typename: 'Workflow' }
+    | null;
+};
+
+export type InterchangeDeleteProcedureMutationVariables = Exact<{
+  input: DeleteInput;
+}>;
+
+export type InterchangeDeleteProcedureMutation = { deleteProcedure: boolean };
+
+export type InterchangeDemoQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type InterchangeDemoQuery = { organisation: { id: string; demo: boolean; version: number } | null };
+
+export type InterchangeResetDemoMutationVariables = Exact<{
+  input: ResetDemoOrganisationInput;
+}>;
+
+export type InterchangeResetDemoMutation = {
+  resetDemoOrganisation: { id: string; version: number; demo: boolean };
+};
 
 export type MemberFieldsFragment = {
   id: string;
@@ -1462,6 +1711,72 @@ export const CatalogueToolFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CatalogueToolFieldsFragment, unknown>;
+export const CoverageMappingFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CoverageMappingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CoverageMapping' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rationale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'item' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'process' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'workflow' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CoverageMappingFieldsFragment, unknown>;
 export const WiCompletenessFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2550,6 +2865,431 @@ export const CatalogueDeleteToolDocument = {
     },
   ],
 } as unknown as DocumentNode<CatalogueDeleteToolMutation, CatalogueDeleteToolMutationVariables>;
+export const CoverageReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CoverageReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'framework' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Framework' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'workflows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'coverage' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'framework' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'framework' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coveredCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lines' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'covered' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'item' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'group' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'mappings' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'CoverageMappingFields' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CoverageMappingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CoverageMapping' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rationale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'item' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'process' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'workflow' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CoverageReportQuery, CoverageReportQueryVariables>;
+export const CoverageMappingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CoverageMapping' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CoverageMapping' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CoverageMappingFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CoverageMappingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CoverageMapping' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rationale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'item' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'process' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'workflow' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CoverageMappingQuery, CoverageMappingQueryVariables>;
+export const MapCoverageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MapCoverage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MapCoverageInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mapCoverage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CoverageMappingFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CoverageMappingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CoverageMapping' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'framework' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rationale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'item' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'process' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'workflow' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MapCoverageMutation, MapCoverageMutationVariables>;
+export const UnmapCoverageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnmapCoverage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeleteInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unmapCoverage' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnmapCoverageMutation, UnmapCoverageMutationVariables>;
 export const WiProcedureInstructionsDocument = {
   kind: 'Document',
   definitions: [
@@ -3332,6 +4072,414 @@ export const WiDeleteWorkInstructionDocument = {
     },
   ],
 } as unknown as DocumentNode<WiDeleteWorkInstructionMutation, WiDeleteWorkInstructionMutationVariables>;
+export const InterchangeExportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InterchangeExport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ExportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'export' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'content' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeExportQuery, InterchangeExportQueryVariables>;
+export const InterchangeChoicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InterchangeChoices' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'processes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'workflows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'procedures' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'roles' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeChoicesQuery, InterchangeChoicesQueryVariables>;
+export const InterchangeImportWifDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InterchangeImportWif' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportWifInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importWif' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'procedure' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skipped' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeImportWifMutation, InterchangeImportWifMutationVariables>;
+export const InterchangeImportModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InterchangeImportModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportModelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeImportModelMutation, InterchangeImportModelMutationVariables>;
+export const InterchangeProcedureDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InterchangeProcedure' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Procedure' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeProcedureQuery, InterchangeProcedureQueryVariables>;
+export const InterchangeDeleteProcedureDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InterchangeDeleteProcedure' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeleteInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteProcedure' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeDeleteProcedureMutation, InterchangeDeleteProcedureMutationVariables>;
+export const InterchangeDemoDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InterchangeDemo' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'demo' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeDemoQuery, InterchangeDemoQueryVariables>;
+export const InterchangeResetDemoDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InterchangeResetDemo' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ResetDemoOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resetDemoOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'demo' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterchangeResetDemoMutation, InterchangeResetDemoMutationVariables>;
 export const MembersViewDocument = {
   kind: 'Document',
   definitions: [

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { followLink, navigate, organisationPath } from '../app/router';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { describeFailure } from '../core/errors';
+import { DownloadHandbookButton } from '../interchange/DownloadHandbookButton';
 import { PROCEDURE_NAME_MAX, RenameProcedure } from '../core/procedures/commands';
 import { sourceLabel, type PageProcedure } from '../core/procedures/page';
 import { ConfirmPanel } from './ConfirmPanel';
@@ -86,6 +87,7 @@ export function ProcedureHeading({
         >
           Work instructions
         </a>
+        <DownloadHandbookButton organisationId={organisationId} procedureId={procedure.id} />
         {editable && !renaming && (
           <button
             type="button"

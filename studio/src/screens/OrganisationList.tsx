@@ -4,6 +4,7 @@ import { followLink, navigate, organisationPath } from '../app/router';
 import { errorMessage } from '../data/errors';
 import { CreateOrganisationMutation, OrganisationsQuery } from '../data/operations';
 import type { OrganisationTemplate } from '../gql/graphql';
+import { ImportModelPanel } from '../interchange/ImportModelPanel';
 import { AppHeader } from '../ui/AppHeader';
 import { ROLE_LABELS } from '../ui/labels';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -77,7 +78,10 @@ export function OrganisationList() {
               </button>
             )}
           </section>
-          <CreateOrganisation />
+          <div className="stack">
+            <CreateOrganisation />
+            <ImportModelPanel />
+          </div>
         </div>
       </main>
     </>
@@ -144,6 +148,22 @@ function CreateOrganisation() {
             <span>
               <strong>Empty</strong>
               <span className="muted small block">The five processes without activities.</span>
+            </span>
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="template"
+              value="USM_DEMO"
+              checked={template === 'USM_DEMO'}
+              onChange={() => setTemplate('USM_DEMO')}
+            />
+            <span>
+              <strong>Demo (reference model with sample roles, tools and procedures)</strong>
+              <span className="muted small block">
+                For training: sample content written by us, not USM content. It can be reset to its starting
+                state at any time.
+              </span>
             </span>
           </label>
         </fieldset>

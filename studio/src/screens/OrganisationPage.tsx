@@ -3,6 +3,8 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { useClient } from 'urql';
 import { followLink, type OrganisationView } from '../app/router';
 import { RolesAndToolsView } from '../catalogue/RolesAndToolsView';
+import { CoverageView } from '../coverage/CoverageView';
+import { InterchangeView } from '../interchange/InterchangeView';
 import { WorkInstructionsView } from '../instructions/WorkInstructionsView';
 import { MembersView } from '../members/MembersView';
 import { ProcedureView } from '../procedures/ProcedureView';
@@ -158,6 +160,18 @@ function OrganisationViewBody({ organisationId, view }: { organisationId: string
       return (
         <ScrollingView>
           <WalkthroughIndex organisationId={organisationId} />
+        </ScrollingView>
+      );
+    case 'interchange':
+      return (
+        <ScrollingView>
+          <InterchangeView organisationId={organisationId} />
+        </ScrollingView>
+      );
+    case 'coverage':
+      return (
+        <ScrollingView>
+          <CoverageView organisationId={organisationId} />
         </ScrollingView>
       );
     case 'workflow-walkthrough':

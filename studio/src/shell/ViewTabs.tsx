@@ -1,4 +1,5 @@
 import { followLink, organisationPath, type OrganisationView } from '../app/router';
+import { ResetDemoButton } from '../interchange/ResetDemoButton';
 import { HistoryButtons } from './HistoryButtons';
 
 interface Tab {
@@ -22,6 +23,8 @@ const TABS: readonly Tab[] = [
     view: { name: 'walkthrough' },
     covers: ['walkthrough', 'workflow-walkthrough', 'derivation-walkthrough'],
   },
+  { label: 'Coverage', view: { name: 'coverage' }, covers: ['coverage'] },
+  { label: 'Export & import', view: { name: 'interchange' }, covers: ['interchange'] },
 ];
 
 /** The organisation's views as links (each has its own address), and the shared undo/redo. */
@@ -44,6 +47,7 @@ export function ViewTabs({ organisationId, current }: { organisationId: string; 
           );
         })}
       </nav>
+      <ResetDemoButton organisationId={organisationId} />
       <HistoryButtons />
     </div>
   );

@@ -58,7 +58,7 @@ export function WorkflowStage({ workflow, step }: { workflow: TrainerWorkflow; s
   return (
     <div className="trainer-stage">
       <div className="trainer-stage__canvas">
-        <ArchitectureCanvas />
+        <ArchitectureCanvas readOnly />
         <WalkToken activityId={currentId} depth={current?.depth ?? 0} />
       </div>
       {current ? (
