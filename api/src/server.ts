@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { RequestContext as OrmRequestContext } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler } from 'express';
@@ -24,6 +27,7 @@ import type { Database } from './persistence/database';
 import { currentStatementCount, withStatementCounter } from './persistence/sql-statement-counter';
 import { requestIdFrom, withRequestScope } from './request-scope';
 import { LoginThrottle, type ThrottleLimits } from './services/auth/login-throttle';
+import { DEFAULT_PRINCIPAL_CACHE_MS, enablePrincipalCache } from './services/auth/principal-cache';
 import {
   InProcessPresentationEvents,
   PostgresPresentationEvents,
@@ -40,6 +44,11 @@ export interface ServerSettings {
   bodyLimit?: string;
   queryLimits?: QueryLimits;
   loginThrottle?: ThrottleLimits;
+  /**
+   * How long this process may reuse who a secret stands for (user and memberships) without asking the
+   * database; revocations elsewhere take up to this long to count here (principal-cache.ts). 0: off.
+   */
+  principalCacheMs?: number;
   /** Report each request's SQL statement count in an `x-sql-statements` header (tests, benchmarks). */
   reportStatements?: boolean;
   /**
@@ -84,6 +93,8 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field declares a cache hint; the plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       accessRulePlugin,
       ...(settings.reportStatements ? [statementCountPlugin] : []),
     ],
@@ -91,6 +102,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
   await apollo.start();
 
   const { orm } = settings.database;
+  enablePrincipalCache(orm, settings.principalCacheMs ?? DEFAULT_PRINCIPAL_CACHE_MS);
   const throttle = new LoginThrottle(settings.loginThrottle);
   const ownEvents = settings.presentationEvents
     ? null

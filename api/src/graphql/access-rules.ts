@@ -70,6 +70,7 @@ export function checkAccessRules(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   if (!rootType) return;
+  if (operation.operation === 'mutation') access.beforeMutation();
   for (const fieldName of rootFieldNames(operation, document)) {
     const rule = accessRuleOf(rootType, fieldName);
     if (!rule) {
@@ -79,7 +80,7 @@ export function checkAccessRules(
     }
     if (rule === 'PUBLIC') continue;
     const shareReads = rule === 'ORGANISATION' && operation.operation !== 'mutation' && access.share;
-    if (!access.user && !shareReads) {
+    if (!access.signedIn && !shareReads) {
       throw new GraphQLError(
         access.share
           ? 'A share link only reads the model: sign in to do this.'
@@ -87,7 +88,7 @@ export function checkAccessRules(
         { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
       );
     }
-    if (rule === 'ADMINISTRATOR' && !access.user?.administrator) {
+    if (rule === 'ADMINISTRATOR' && !access.administrator) {
       throw new GraphQLError(`Only administrators may use ${fieldName}.`, {
         extensions: { code: 'FORBIDDEN', http: { status: 403 } },
       });

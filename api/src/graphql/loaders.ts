@@ -20,6 +20,7 @@ import {
 } from '../persistence/entities';
 import { loadProcedureContentRows, type ProcedureContents } from '../services/procedure-contents';
 import { loadOrganisationModels, type OrganisationModel } from '../services/organisation-model';
+import { loadAll } from './load-all';
 
 /**
  * Per-request batch loaders: every relation level is one SQL statement however many parents ask
@@ -46,14 +47,40 @@ export function createLoaders(em: EntityManager) {
 
   const processOrder = (process: Process) => PROCESS_KEYS.indexOf(process.key);
 
+  const procedureContents = new DataLoader<string, ProcedureContents>(async (ids) => {
+    const contents = await loadProcedureContentRows(em, ids);
+    return ids.map((id) => contents.get(id)!);
+  });
+  const role = byId(Role);
+  const activity = byId(Activity);
+
+  /**
+   * What the contents of many procedures refer to, loaded once for the whole batch: every procedure of
+   * the batch gets the same map (keyed by stored id). One `loadMany` of the distinct ids instead of one
+   * per procedure (a whole-model read names the same 500 roles from 70,000 responsibilities).
+   */
+  const referencedBy = <T extends { id: string }>(
+    target: DataLoader<string, T | null>,
+    idsOf: (contents: ProcedureContents) => Iterable<string>,
+  ) =>
+    new DataLoader<string, Map<string, T>>(async (procedureIds) => {
+      const ids = new Set<string>();
+      for (const contents of await loadAll(procedureContents, procedureIds)) {
+        for (const id of idsOf(contents)) ids.add(id);
+      }
+      const rows = await loadAll(target, [...ids]);
+      const map = new Map(rows.map((row) => [row.id, row]));
+      return procedureIds.map(() => map);
+    });
+
   return {
     organisation: byId(Organisation),
     process: byId(Process),
     /** Includes tombstones: what refers to a deleted activity can still resolve it. */
-    activity: byId(Activity),
+    activity,
     handover: byId(Handover),
     workflow: byId(Workflow),
-    role: byId(Role),
+    role,
     tool: byId(Tool),
 
     processesOfOrganisation: groupedBy(
@@ -151,9 +178,17 @@ export function createLoaders(em: EntityManager) {
      * Steps, responsibilities, work instructions and their tools of many procedures, in four statements,
      * read as rows (no ORM entities: the hot path of whole-model reads; see loadProcedureContentRows).
      */
-    procedureContents: new DataLoader<string, ProcedureContents>(async (ids) => {
-      const contents = await loadProcedureContentRows(em, ids);
-      return ids.map((id) => contents.get(id)!);
+    procedureContents,
+    /** The roles named by a procedure's responsibilities and work instructions. */
+    rolesOfProcedure: referencedBy(role, function* (contents) {
+      for (const list of contents.responsibilitiesByStep.values()) {
+        for (const responsibility of list) yield responsibility.role.id;
+      }
+      for (const instruction of contents.instructions) yield instruction.role.id;
+    }),
+    /** The activities of a procedure's steps (deleted ones included). */
+    activitiesOfProcedure: referencedBy(activity, function* (contents) {
+      for (const step of contents.steps) yield step.activity.id;
     }),
     responsibilitiesOfRole: groupedBy(
       (ids) =>
@@ -164,6 +199,12 @@ export function createLoaders(em: EntityManager) {
         ),
       (responsibility) => responsibility.role.id,
     ),
+    /**
+     * GraphQL objects already built for entities this request loaded (keyed by the entity object, so
+     * exactly as fresh as the loaders' own caches): whole-model reads name the same few hundred roles and
+     * activities from tens of thousands of steps. See procedure-nodes.ts.
+     */
+    nodes: new WeakMap<object, object>(),
     /** What workflow expansion and derivation need: processes, live activities and forks. */
     organisationModel: new DataLoader<string, OrganisationModel>(async (ids) => {
       const models = await loadOrganisationModels(em, ids);

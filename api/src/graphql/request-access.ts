@@ -1,6 +1,7 @@
 import { describeMissingPermission, grants, type MemberRole, type Permission } from '../domain/access';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { User } from '../persistence/entities';
+import type { SecretPrincipal } from '../services/auth/credentials';
 import type { NodeTypeName } from './global-id';
 import type { Loaders } from './loaders';
 
@@ -40,21 +41,60 @@ export const SHARED_MODEL_TYPES: ReadonlySet<string> = new Set([
  * without the permission get FORBIDDEN.
  */
 export class RequestAccess {
+  private userEntity: User | null = null;
+  /** The roles read with the credential; null once the operation is a mutation (see beforeMutation). */
+  private rolesAtStart: ReadonlyMap<string, MemberRole> | null;
+
+  /**
+   * @param principal the signed-in user as the credential's statement read them (null: signed out)
+   * @param userEntity makes that user an entity of the request's entity manager (on first use of `user`)
+   */
   constructor(
-    readonly user: User | null,
+    private readonly principal: SecretPrincipal | null,
     private readonly loaders: Loaders,
     readonly share: ShareGrant | null = null,
-  ) {}
+    private readonly userEntity_: (principal: SecretPrincipal) => User = () => {
+      throw new Error('RequestAccess: no entity manager to map the user with');
+    },
+  ) {
+    this.rolesAtStart = principal?.roles ?? null;
+  }
+
+  /** Whether a user is signed in (without making the user an entity). */
+  get signedIn(): boolean {
+    return this.principal !== null;
+  }
+
+  get administrator(): boolean {
+    return this.principal?.administrator ?? false;
+  }
+
+  /** The signed-in user, an entity of this request's entity manager; null when signed out. */
+  get user(): User | null {
+    if (!this.principal) return null;
+    return (this.userEntity ??= this.userEntity_(this.principal));
+  }
 
   requireUser(): User {
     if (!this.user) throw new UnauthenticatedError();
     return this.user;
   }
 
+  /**
+   * Called before a mutation runs: its memberships are read again when first needed, so it sees the ones
+   * it made or changed (e.g. `createOrganisation { myRole }`), and the user is an entity from the start,
+   * as if both had been read lazily. Queries change nothing, so they use what was read with the credential.
+   */
+  beforeMutation(): void {
+    this.rolesAtStart = null;
+    void this.user;
+  }
+
   /** The member role of the signed-in user (a share link is no member: null). */
   async roleIn(organisationId: string): Promise<MemberRole | null> {
-    if (!this.user) return null;
-    const memberships = await this.loaders.membershipsOfUser.load(this.user.id);
+    if (!this.principal) return null;
+    if (this.rolesAtStart) return this.rolesAtStart.get(organisationId) ?? null;
+    const memberships = await this.loaders.membershipsOfUser.load(this.principal.userId);
     return memberships.find((membership) => membership.organisation.id === organisationId)?.role ?? null;
   }
 
@@ -89,7 +129,7 @@ export class RequestAccess {
    * reads its organisation's model; asked for more there, FORBIDDEN.
    */
   async requireOn(type: NodeTypeName, storedId: string, permission: Permission): Promise<string> {
-    if (!this.user && !this.share) throw new UnauthenticatedError();
+    if (!this.principal && !this.share) throw new UnauthenticatedError();
     const organisationId = await this.organisationOf(type, storedId);
     if (!organisationId) throw new NotFoundError(type, storedId);
     const role = await this.roleIn(organisationId);

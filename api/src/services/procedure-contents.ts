@@ -73,19 +73,30 @@ export async function loadProcedureContentRows(
   const connection = em.getConnection();
   const context = em.getTransactionContext();
   const query = (sql: string) => connection.execute<Record<string, unknown>[]>(sql, [list], 'all', context);
-  const ref = (id: unknown) => ({ id: id as string });
-  const base = (row: Record<string, unknown>) => ({
-    id: row.id as string,
-    version: row.version as number,
+  // Built field by field (no spread of a shared base): this maps ~150,000 rows on a large organisation.
+  // The organisation reference is shared (all procedures of one read belong to few organisations).
+  const refs = new Map<string, { id: string }>();
+  const ref = (id: unknown) => {
+    let reference = refs.get(id as string);
+    if (!reference) {
+      reference = { id: id as string };
+      refs.set(id as string, reference);
+    }
+    return reference;
+  };
+  // One after another: inside a transaction they share one connection, which must not queue queries.
+  const steps = (
+    await query(
+      `select id, version, created_at, updated_at, organisation_id, procedure_id, activity_id, occurrence,
+         position, depth, process_key, activity_name, obsolete
+       from procedure_step where procedure_id = any(?::uuid[]) order by position, id`,
+    )
+  ).map((row) => ({
+    id: row.id,
+    version: row.version,
     createdAt: new Date(row.created_at as string),
     updatedAt: new Date(row.updated_at as string),
     organisation: ref(row.organisation_id),
-  });
-  // One after another: inside a transaction they share one connection, which must not queue queries.
-  const steps = (
-    await query(`select * from procedure_step where procedure_id = any(?::uuid[]) order by position, id`)
-  ).map((row) => ({
-    ...base(row),
     procedure: ref(row.procedure_id),
     activity: ref(row.activity_id),
     occurrence: row.occurrence,
@@ -95,29 +106,45 @@ export async function loadProcedureContentRows(
     activityName: row.activity_name,
     obsolete: row.obsolete,
   })) as unknown as ProcedureStep[];
+  const stepRefs = new Map(steps.map((step) => [step.id, { id: step.id }]));
   const responsibilities = (
     await query(
-      `select responsibility.* from responsibility join procedure_step step on step.id = responsibility.step_id
+      `select responsibility.id, responsibility.version, responsibility.created_at, responsibility.updated_at,
+         responsibility.organisation_id, responsibility.step_id, responsibility.role_id, responsibility.raci
+       from responsibility join procedure_step step on step.id = responsibility.step_id
        where step.procedure_id = any(?::uuid[]) order by responsibility.created_at, responsibility.id`,
     )
   ).map((row) => ({
-    ...base(row),
-    step: ref(row.step_id),
+    id: row.id,
+    version: row.version,
+    createdAt: new Date(row.created_at as string),
+    updatedAt: new Date(row.updated_at as string),
+    organisation: ref(row.organisation_id),
+    step: stepRefs.get(row.step_id as string) ?? { id: row.step_id },
     role: ref(row.role_id),
     raci: row.raci,
   })) as unknown as Responsibility[];
   const instructions = (
-    await query(`select * from work_instruction where procedure_id = any(?::uuid[]) order by created_at, id`)
+    await query(
+      `select id, version, created_at, updated_at, organisation_id, procedure_id, step_id, role_id, text
+       from work_instruction where procedure_id = any(?::uuid[]) order by created_at, id`,
+    )
   ).map((row) => ({
-    ...base(row),
+    id: row.id,
+    version: row.version,
+    createdAt: new Date(row.created_at as string),
+    updatedAt: new Date(row.updated_at as string),
+    organisation: ref(row.organisation_id),
     procedure: ref(row.procedure_id),
-    step: ref(row.step_id),
+    step: stepRefs.get(row.step_id as string) ?? { id: row.step_id },
     role: ref(row.role_id),
     text: row.text,
   })) as unknown as WorkInstruction[];
   const linkRows = instructions.length
     ? await query(
-        `select link.work_instruction_id, tool.* from work_instruction_tool link
+        `select link.work_instruction_id, tool.id, tool.version, tool.created_at, tool.updated_at,
+           tool.organisation_id, tool.name, tool.description
+         from work_instruction_tool link
          join work_instruction instruction on instruction.id = link.work_instruction_id
          join tool on tool.id = link.tool_id
          where instruction.procedure_id = any(?::uuid[])`,
@@ -127,7 +154,15 @@ export async function loadProcedureContentRows(
   const links = linkRows.map((row) => {
     let tool = tools.get(row.id as string);
     if (!tool) {
-      tool = { ...base(row), name: row.name, description: row.description } as unknown as Tool;
+      tool = {
+        id: row.id,
+        version: row.version,
+        createdAt: new Date(row.created_at as string),
+        updatedAt: new Date(row.updated_at as string),
+        organisation: ref(row.organisation_id),
+        name: row.name,
+        description: row.description,
+      } as unknown as Tool;
       tools.set(row.id as string, tool);
     }
     return { workInstructionId: row.work_instruction_id as string, tool };

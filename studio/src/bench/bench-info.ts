@@ -10,6 +10,8 @@ import { syntheticArchitecture } from '../core/testing/synthetic-architecture';
 export interface BenchNodeBox extends Box {
   id: string;
   activity: boolean;
+  /** The process the node is (or, for an activity, belongs to). */
+  processId: string;
 }
 
 export interface BenchInfo {
@@ -19,8 +21,16 @@ export interface BenchInfo {
   handovers: number;
   /** Every node, absolute. */
   boxes: BenchNodeBox[];
-  /** The page renders only the nodes in view (React Flow's onlyRenderVisibleElements). */
+  /**
+   * The page renders only the nodes in view (React Flow's onlyRenderVisibleElements). Zoomed out, the
+   * studio may draw a process's activities in its overview instead (`g[data-process-id][data-rows]`).
+   */
   onlyVisible: boolean;
+  /**
+   * The studio page: an activity's position in its process now, so the suite can check that dragging
+   * a row really reordered it (the drop's MoveActivity command ran).
+   */
+  activityPosition?: (activityId: string) => number | null;
   /** Times layoutArchitecture on a model of n activities, `runs` times (milliseconds each). */
   timeLayout?: (n: number, runs: number) => Promise<number[]>;
 }
@@ -48,11 +58,18 @@ export function absoluteBoxes(model: ArchitectureModel, layout: ArchitectureLayo
   for (const processId of model.processIds) {
     const parent = layout.processes[processId];
     if (!parent) continue;
-    boxes.push({ id: processId, activity: false, ...parent });
+    boxes.push({ id: processId, activity: false, processId, ...parent });
     for (const activityId of model.processes[processId]!.activityIds) {
       const box = layout.activities[activityId];
       if (box)
-        boxes.push({ id: activityId, activity: true, ...box, x: parent.x + box.x, y: parent.y + box.y });
+        boxes.push({
+          id: activityId,
+          activity: true,
+          processId,
+          ...box,
+          x: parent.x + box.x,
+          y: parent.y + box.y,
+        });
     }
   }
   return boxes;

@@ -31,6 +31,7 @@ function BenchCanvas() {
       boxes: absoluteBoxes(model, layout),
       // ArchitectureCanvas sets onlyRenderVisibleElements.
       onlyVisible: true,
+      activityPosition: (activityId) => store.getState().model?.activities[activityId]?.position ?? null,
       timeLayout,
     };
   }, [status]);

@@ -11,7 +11,7 @@ import {
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mayConnect } from '../core/rules';
 import { ActivityNode } from './ActivityNode';
@@ -29,7 +29,9 @@ import { focusNode, isTyping } from './focus';
 import { HandoverEdge } from './HandoverEdge';
 import { ProcessNode } from './ProcessNode';
 import { useViewport } from './viewport';
-import { MINIMAP_NODE_LIMIT, useZoomedOut } from './level-of-detail';
+import { MINIMAP_NODE_LIMIT, OVERVIEW_MIN_ACTIVITIES, useZoomedOut } from './level-of-detail';
+import { OverviewLayer } from './OverviewLayer';
+import './canvas.css';
 
 const nodeTypes = { process: ProcessNode, activity: ActivityNode, draft: DraftNode };
 const edgeTypes = { handover: HandoverEdge };
@@ -69,6 +71,11 @@ export function ArchitectureCanvas({ readOnly = false }: { readOnly?: boolean } 
   const editable = mayEdit && !readOnly;
   const { fitArchitecture } = useViewport();
   const zoomedOut = useZoomedOut();
+  const activityCount = model ? Object.keys(model.activities).length : 0;
+  // Until the first fit React Flow stands at zoom 1 and, never having measured them, would mount every
+  // node: a large architecture stays in the overview until then.
+  const [fitted, setFitted] = useState(false);
+  const overview = activityCount >= OVERVIEW_MIN_ACTIVITIES && (zoomedOut || !fitted);
   const nodeCache = useRef<FlowCache>(new Map());
   const edgeCache = useRef<FlowCache>(new Map());
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -87,16 +94,19 @@ export function ArchitectureCanvas({ readOnly = false }: { readOnly?: boolean } 
               editable,
               highlight,
               currentActivityId: current,
+              overview,
             },
             nodeCache.current,
           )
         : [],
-    [model, layout, selected, editingId, drag, processDrag, editable, highlight, current],
+    [model, layout, selected, editingId, drag, processDrag, editable, highlight, current, overview],
   );
   const edges = useMemo(
     () =>
-      model && layout ? buildEdges({ model, layout, selection: selected, highlight }, edgeCache.current) : [],
-    [model, layout, selected, highlight],
+      model && layout
+        ? buildEdges({ model, layout, selection: selected, highlight, overview }, edgeCache.current)
+        : [],
+    [model, layout, selected, highlight, overview],
   );
 
   const onNodesChange = useCallback(
@@ -218,8 +228,10 @@ export function ArchitectureCanvas({ readOnly = false }: { readOnly?: boolean } 
 
   return (
     <div
-      className={`canvas${zoomedOut ? ' is-zoomed-out' : ''}${drag ? ' is-dragging' : ''}`}
+      className={`canvas${zoomedOut ? ' is-zoomed-out' : ''}${overview ? ' is-overview' : ''}${drag ? ' is-dragging' : ''}`}
       onKeyDownCapture={onKeyDown}
+      // Focusable (not a tab stop), so that its shortcuts work after a click on the overview's rows.
+      tabIndex={-1}
     >
       <ReactFlow<StudioNode, HandoverFlowEdge>
         nodes={nodes}
@@ -239,13 +251,17 @@ export function ArchitectureCanvas({ readOnly = false }: { readOnly?: boolean } 
         zoomOnDoubleClick={false}
         // Only what is in view is mounted: at scale, most of the architecture is off screen.
         onlyRenderVisibleElements
-        onInit={() => fitArchitecture()}
+        onInit={() => {
+          fitArchitecture();
+          setFitted(true);
+        }}
         minZoom={0.1}
         maxZoom={2}
         connectionRadius={28}
         aria-label="Process architecture"
       >
         <Background gap={24} size={1} color="#d9dee7" />
+        {overview && fitted && <OverviewLayer editable={editable} />}
         {/* The overview redraws every node on every move: it is left out while a step is dragged, and at scale. */}
         {!drag && nodes.length <= MINIMAP_NODE_LIMIT && (
           <MiniMap<StudioNode>

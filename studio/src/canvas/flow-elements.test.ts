@@ -115,6 +115,25 @@ describe('React Flow nodes from the editor state', () => {
   });
 });
 
+describe('React Flow nodes under the overview', () => {
+  it('hides every activity node (the overview draws them) but one being renamed, and keeps the processes', async () => {
+    const flow = await input();
+    const renamed = flow.model.processes[flow.model.processIds[0]!]!.activityIds[0]!;
+    const nodes = buildNodes({ ...flow, overview: true, editingId: renamed });
+    for (const node of nodes) {
+      if (node.type === 'activity') expect(node.hidden).toBe(node.id === renamed ? undefined : true);
+      else expect(node.hidden).toBeUndefined();
+    }
+    expect(buildNodes(flow).some((node) => node.hidden)).toBe(false);
+  });
+
+  it('hides every hand-over edge (the overview draws them)', async () => {
+    const flow = await input();
+    expect(buildEdges({ ...flow, overview: true }).every((edge) => edge.hidden)).toBe(true);
+    expect(buildEdges(flow).some((edge) => edge.hidden)).toBe(false);
+  });
+});
+
 describe('React Flow edges from the editor state', () => {
   it('draws each hand-over from its activity to its target process, entering on the routed side', async () => {
     const flow = await input();

@@ -3,7 +3,7 @@
  * these, and its change events go back to the store (ArchitectureCanvas). Node data objects are reused
  * while their content is unchanged, so memoised node components skip re-rendering.
  */
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { LAYOUT, type ArchitectureLayout, type EdgeRoute } from '../core/layout';
 import type { ArchitectureModel } from '../core/model';
 import type { PathHighlight } from '../core/workflow-path';
@@ -75,6 +75,11 @@ export interface FlowInput {
   highlight?: PathHighlight | null;
   /** The activity a walkthrough stands at. */
   currentActivityId?: string | null;
+  /**
+   * The overview draws the activities (zoomed out at scale, OverviewLayer): their nodes are hidden, except
+   * one being renamed.
+   */
+  overview?: boolean;
 }
 
 /** Previous data objects and elements by id, reused while unchanged. */
@@ -96,6 +101,19 @@ function reuse<T extends object>(cache: FlowCache, key: string, next: T): T {
   return next;
 }
 
+/** Keeps the previous handles array while the handles are the same (so the node object can be kept too). */
+function sameHandles(cache: FlowCache, key: string, next: NodeHandle[]): NodeHandle[] {
+  const previous = cache.get(key) as NodeHandle[] | undefined;
+  if (
+    previous &&
+    previous.length === next.length &&
+    previous.every((handle, index) => sameShallow(handle, next[index]!))
+  )
+    return previous;
+  cache.set(key, next);
+  return next;
+}
+
 /** Equal keys with identical values; nested plain objects (position, marker) compared one level down. */
 function sameShallow(a: object, b: object): boolean {
   const left = a as Record<string, unknown>;
@@ -113,6 +131,45 @@ function sameShallow(a: object, b: object): boolean {
       inner.every((name) => (x as Record<string, unknown>)[name] === (y as Record<string, unknown>)[name])
     );
   });
+}
+
+/**
+ * Where each node's handles are, declared up front (React Flow's `handles`, in the node's coordinates) as
+ * the stylesheet puts them (styles.css: `.activity__out` 10 px at 6 px outside the right edge; React
+ * Flow's 6 px anchors centred on the 1 px border of `.process`; `.process__drop` over the header). React
+ * Flow otherwise learns them by mounting the node, and does so for every node it has not measured — or
+ * whose object changed without `measured` — whether it is in view or not: thousands of rows mounted at
+ * once on the first zoom into a large architecture, and a process's rows each time a drag reorders it.
+ */
+function activityHandles(width: number, height: number): NodeHandle[] {
+  return [
+    {
+      id: 'out',
+      type: 'source',
+      position: Position.Right,
+      x: width + 1,
+      y: height / 2 - 5,
+      width: 10,
+      height: 10,
+    },
+  ];
+}
+
+function processHandles(width: number, height: number): NodeHandle[] {
+  const anchor = { type: 'target', width: 6, height: 6, x: width / 2 - 3 } as const;
+  return [
+    { ...anchor, id: 'in-top', position: Position.Top, y: -2 },
+    { ...anchor, id: 'in-bottom', position: Position.Bottom, y: height - 4 },
+    {
+      id: 'drop',
+      type: 'target',
+      position: Position.Top,
+      x: 1,
+      y: 1,
+      width: width - 2,
+      height: LAYOUT.headerHeight,
+    },
+  ];
 }
 
 /**
@@ -147,6 +204,7 @@ function baseNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
     input.editable,
     input.highlight ?? null,
     input.currentActivityId ?? null,
+    input.overview ?? false,
   ];
   const previous = cache.get('base') as BaseEntry | undefined;
   if (previous && previous.key.every((value, index) => value === key[index])) return previous.nodes;
@@ -180,6 +238,7 @@ function buildAllNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
       draggable: editable,
       dragHandle: '.process__header',
       zIndex: dragged ? 5 : undefined,
+      handles: sameHandles(cache, `handles:${processId}`, processHandles(box.width, box.height)),
       deletable: false,
       connectable: editable,
       ariaLabel: `${process.name} process, ${process.activityIds.length} activities`,
@@ -211,9 +270,11 @@ function buildAllNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
         height: box.height,
         selected: selection.has(activityId),
         draggable: editable && !editing,
+        handles: sameHandles(cache, `handles:${activityId}`, activityHandles(box.width, box.height)),
         deletable: false,
         connectable: editable,
         zIndex: undefined,
+        ...(input.overview && !editing ? { hidden: true } : {}),
         ariaLabel: `${activity.position}. ${activity.name}`,
         data: stable(cache, activityId, {
           activityId,
@@ -242,6 +303,7 @@ function buildAllNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
       selectable: false,
       connectable: false,
       deletable: false,
+      handles: [],
       data: stable(cache, DRAFT_NODE_ID, {
         processId: process.id,
         processKey: process.key,
@@ -253,7 +315,7 @@ function buildAllNodes(input: FlowInput, cache: FlowCache): StudioNode[] {
 }
 
 export function buildEdges(
-  input: Pick<FlowInput, 'model' | 'layout' | 'selection' | 'highlight'>,
+  input: Pick<FlowInput, 'model' | 'layout' | 'selection' | 'highlight' | 'overview'>,
   cache: FlowCache = new Map(),
 ) {
   const { model, layout, selection } = input;
@@ -272,6 +334,8 @@ export function buildEdges(
       targetHandle: route.side === 'top' ? 'in-top' : 'in-bottom',
       selected: selection.has(handover.id),
       deletable: false,
+      // The overview draws the hand-overs itself.
+      ...(input.overview ? { hidden: true } : {}),
       markerEnd: {
         type: MarkerType.ArrowClosed,
         color: handover.kind === 'FORK' ? PROCESS_COLOURS[handover.targetKey].strong : SPAWN_COLOUR,

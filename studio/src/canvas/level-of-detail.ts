@@ -19,3 +19,10 @@ export function useZoomedOut(): boolean {
  * every pan or drag frame runs thousands more selectors (measured in docs/benchmarks.md, "Studio").
  */
 export const MINIMAP_NODE_LIMIT = 1000;
+
+/**
+ * From this many activities on, the zoomed-out canvas is drawn by the overview (OverviewLayer.tsx): one
+ * path per process instead of one React Flow node per activity. Smaller architectures keep their nodes at
+ * every zoom (each stays focusable and connectable).
+ */
+export const OVERVIEW_MIN_ACTIVITIES = 300;

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { assignResponsibility } from '../../services/responsibilities';
 import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
+import type { Loaders } from '../loaders';
 import { storedIdOf } from '../global-id';
 import {
   activityNode,
@@ -54,7 +55,12 @@ export class ProcedureStepResolver {
   @FieldResolver(() => ActivityNode, {
     description: 'The source activity; never null: a deleted activity stays resolvable (with deleted: true).',
   })
-  async activity(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+  activity(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    // Synchronous when the steps were read with their activities (procedure-nodes.ts).
+    return step.preloaded?.activity ?? this.loadActivity(step, loaders);
+  }
+
+  private async loadActivity(step: ProcedureStepNode, loaders: Loaders): Promise<ActivityNode> {
     return activityNode((await loaders.activity.load(step.activityId))!);
   }
 
@@ -67,7 +73,19 @@ export class ProcedureStepResolver {
   @FieldResolver(() => [ResponsibilityView], {
     description: 'Roles with their letters, in the order assigned.',
   })
-  async responsibilities(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+  responsibilities(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    return step.preloaded?.responsibilities ?? this.loadResponsibilities(step, loaders);
+  }
+
+  @FieldResolver(() => [WorkInstructionNode])
+  workInstructions(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+    return step.preloaded?.workInstructions ?? this.loadWorkInstructions(step, loaders);
+  }
+
+  private async loadResponsibilities(
+    step: ProcedureStepNode,
+    loaders: Loaders,
+  ): Promise<ResponsibilityView[]> {
     const contents = await loaders.procedureContents.load(step.procedureId);
     const held = contents.responsibilitiesByStep.get(step.storedId) ?? [];
     const roles = await loadAll(
@@ -80,8 +98,10 @@ export class ProcedureStepResolver {
     }));
   }
 
-  @FieldResolver(() => [WorkInstructionNode])
-  async workInstructions(@Root() step: ProcedureStepNode, @Ctx() { loaders }: RequestContext) {
+  private async loadWorkInstructions(
+    step: ProcedureStepNode,
+    loaders: Loaders,
+  ): Promise<WorkInstructionNode[]> {
     const contents = await loaders.procedureContents.load(step.procedureId);
     return (contents.instructionsByStep.get(step.storedId) ?? []).map(workInstructionNode);
   }

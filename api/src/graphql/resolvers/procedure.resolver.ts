@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import {
   deleteProcedure,
   deriveProcedure,
@@ -18,7 +19,6 @@ import {
   procedureStepNode,
   processNode,
   roleNode,
-  workInstructionNode,
   workflowNode,
 } from '../mappers';
 import { reasonsOutOfDate } from '../procedure-analysis';
@@ -43,6 +43,8 @@ import { WorkflowNode } from '../types/workflow';
 import { completenessView } from './completeness-view';
 import { raciMatrix } from '../../domain/derivation/raci-matrix';
 import { loadAll } from '../load-all';
+import { procedureInstructionNodes, procedureStepNodes, wantedUnderSteps } from '../procedure-nodes';
+import { selectedFields } from '../selection';
 
 @Resolver(() => ProcedureNode)
 export class ProcedureResolver {
@@ -225,16 +227,21 @@ export class ProcedureResolver {
   }
 
   @FieldResolver(() => [ProcedureStepNode], { description: 'All steps in order, obsolete ones included.' })
-  async steps(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
-    return (await loaders.procedureContents.load(procedure.storedId)).steps.map(procedureStepNode);
+  steps(
+    @Root() procedure: ProcedureNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProcedureStepNode[]> {
+    return procedureStepNodes(loaders, procedure.storedId, wantedUnderSteps(selectedFields(info)));
   }
 
   @FieldResolver(() => [WorkInstructionNode], { description: 'All work instructions, in step order.' })
-  async workInstructions(@Root() procedure: ProcedureNode, @Ctx() { loaders }: RequestContext) {
-    const contents = await loaders.procedureContents.load(procedure.storedId);
-    return contents.steps.flatMap((step) =>
-      (contents.instructionsByStep.get(step.id) ?? []).map(workInstructionNode),
-    );
+  workInstructions(
+    @Root() procedure: ProcedureNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WorkInstructionNode[]> {
+    return procedureInstructionNodes(loaders, procedure.storedId, selectedFields(info).has('role'));
   }
 
   @FieldResolver(() => CompletenessView)

@@ -3,6 +3,7 @@ import { instructionIsObsolete } from '../../services/procedure-contents';
 import { deleteWorkInstruction, updateWorkInstruction } from '../../services/work-instructions';
 import { Access } from '../access-rules';
 import type { RequestContext } from '../context';
+import type { Loaders } from '../loaders';
 import { storedIdOf } from '../global-id';
 import { procedureNode, procedureStepNode, roleNode, toolNode, workInstructionNode } from '../mappers';
 import { DeleteInput } from '../types/inputs';
@@ -54,12 +55,21 @@ export class WorkInstructionResolver {
   }
 
   @FieldResolver(() => RoleNode)
-  async role(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
-    return roleNode((await loaders.role.load(instruction.roleId))!);
+  role(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    // Synchronous when read with its procedure's contents (procedure-nodes.ts).
+    return instruction.preloaded?.role ?? this.loadRole(instruction, loaders);
   }
 
   @FieldResolver(() => [ToolNode], { description: 'The tools used, by name.' })
-  async tools(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+  tools(@Root() instruction: WorkInstructionNode, @Ctx() { loaders }: RequestContext) {
+    return instruction.preloaded?.tools ?? this.loadTools(instruction, loaders);
+  }
+
+  private async loadRole(instruction: WorkInstructionNode, loaders: Loaders): Promise<RoleNode> {
+    return roleNode((await loaders.role.load(instruction.roleId))!);
+  }
+
+  private async loadTools(instruction: WorkInstructionNode, loaders: Loaders): Promise<ToolNode[]> {
     const contents = await loaders.procedureContents.load(instruction.procedureId);
     return (contents.toolsByInstruction.get(instruction.storedId) ?? []).map(toolNode);
   }

@@ -6,6 +6,11 @@ import { Node } from './node';
 /**
  * The GraphQL face of an organisation's USM model. Each object keeps the stored ids it needs to resolve
  * its relations (not exposed); relations are resolved in batches by the resolvers.
+ *
+ * The types read in bulk (whole-model reads: hundreds of thousands of fields) set `simpleResolvers: true`:
+ * their plain fields are read by graphql-js's default resolver instead of a type-graphql wrapper per field.
+ * That is only correct while no middleware or auth checker applies to them (none does: access is checked
+ * per root field and in the resolvers); field resolvers (`@FieldResolver`) are unaffected.
  */
 @InterfaceType('Versioned', {
   implements: Node,
@@ -29,6 +34,7 @@ export abstract class VersionedNode extends Node {
 
 @ObjectType('Organisation', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description: 'A service organisation and its USM model.',
 })
 export class OrganisationNode extends VersionedNode {
@@ -53,6 +59,7 @@ export class OrganisationNode extends VersionedNode {
 
 @ObjectType('Process', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description: 'One of the five USM processes: WHAT is done.',
 })
 export class ProcessNode extends VersionedNode {
@@ -66,7 +73,11 @@ export class ProcessNode extends VersionedNode {
   purpose!: string;
 }
 
-@ObjectType('Activity', { implements: [Node, VersionedNode], description: 'An ordered step of a process.' })
+@ObjectType('Activity', {
+  implements: [Node, VersionedNode],
+  simpleResolvers: true,
+  description: 'An ordered step of a process.',
+})
 export class ActivityNode extends VersionedNode {
   @Field(() => String)
   name!: string;
@@ -89,6 +100,7 @@ export class ActivityNode extends VersionedNode {
 
 @ObjectType('Handover', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description:
     'A call from an activity to the process its call type enters: a fork (waits) or a spawn (does not).',
 })
@@ -106,6 +118,7 @@ export class HandoverNode extends VersionedNode {
 
 @ObjectType('Role', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description: 'A USM profile: WHO performs activities.',
 })
 export class RoleNode extends VersionedNode {
@@ -118,6 +131,7 @@ export class RoleNode extends VersionedNode {
 
 @ObjectType('Tool', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description: 'Technology: HOW an activity is carried out.',
 })
 export class ToolNode extends VersionedNode {

@@ -3,11 +3,12 @@ import type { Raci } from '../../domain/derivation/responsibilities';
 import type { ProcessKey } from '../../domain/usm';
 import type { ProcedureSourceKind } from '../../persistence/entities';
 import { ProcedureSourceKindEnum, RaciEnum } from './enums';
-import { RoleNode, VersionedNode } from './model';
+import { ActivityNode, RoleNode, ToolNode, VersionedNode } from './model';
 import { Node } from './node';
 
 @ObjectType('Procedure', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description:
     'A process or workflow with roles per step (WHO), derived from its source and traceable to it.',
 })
@@ -22,7 +23,11 @@ export class ProcedureNode extends VersionedNode {
   sourceWorkflowId!: string | null;
 }
 
-@ObjectType('ProcedureStep', { implements: [Node, VersionedNode], description: 'One step of a procedure.' })
+@ObjectType('ProcedureStep', {
+  implements: [Node, VersionedNode],
+  simpleResolvers: true,
+  description: 'One step of a procedure.',
+})
 export class ProcedureStepNode extends VersionedNode {
   @Field(() => Int, { description: '1-based over the whole procedure, obsolete steps included.' })
   position!: number;
@@ -43,9 +48,21 @@ export class ProcedureStepNode extends VersionedNode {
   procedureId!: string;
   activityId!: string;
   processKey!: ProcessKey;
+  /**
+   * Set when `Procedure.steps` loaded them with the steps of every procedure in the same batch: these
+   * fields then resolve synchronously (see procedure-nodes.ts). Absent, they are loaded on demand.
+   */
+  preloaded?: {
+    activity?: ActivityNode;
+    responsibilities?: ResponsibilityView[];
+    workInstructions?: WorkInstructionNode[];
+  };
 }
 
-@ObjectType('Responsibility', { description: 'The RACI letters one role holds on one step.' })
+@ObjectType('Responsibility', {
+  simpleResolvers: true,
+  description: 'The RACI letters one role holds on one step.',
+})
 export class ResponsibilityView {
   @Field(() => RoleNode)
   role!: RoleNode;
@@ -56,6 +73,7 @@ export class ResponsibilityView {
 
 @ObjectType('WorkInstruction', {
   implements: [Node, VersionedNode],
+  simpleResolvers: true,
   description: 'HOW one Responsible role carries out one step: the tools it uses and a Markdown text.',
 })
 export class WorkInstructionNode extends VersionedNode {
@@ -65,6 +83,8 @@ export class WorkInstructionNode extends VersionedNode {
   procedureId!: string;
   stepId!: string;
   roleId!: string;
+  /** Set when loaded in a batch with its procedure's contents (see procedure-nodes.ts). */
+  preloaded?: { role: RoleNode; tools: ToolNode[] };
 }
 
 @ObjectType('Completeness', {

@@ -17,6 +17,7 @@ export class ForkChoice {
 
 @ObjectType('Workflow', {
   implements: Node,
+  simpleResolvers: true,
   description:
     'One of the eight USM workflows: a path through the processes from a call to its completion. ' +
     'Only its route is stored; `steps` is expanded from the current processes and hand-overs.',
