@@ -3,7 +3,7 @@ import { parseGlobalId } from '@usm/api/src/graphql/global-id';
 import { countSqlStatements } from '@usm/api/src/persistence/sql-statement-counter';
 import { readOrganisationSnapshot } from '@usm/api/src/services/interchange/read-snapshot';
 import { bpmnXml } from '@usm/api/src/domain/interchange/bpmn';
-import { handbookHtml } from '@usm/api/src/domain/interchange/handbook';
+import { handbookHtml } from '@usm/api/src/domain/interchange/handbook-html';
 import { procedureWif } from '@usm/api/src/domain/interchange/wif';
 import { growOrganisation } from '../support/factories';
 import { createOrganisation, processOf, readModel } from '../support/model-helpers';

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { describeFailure, GatewayError } from '../core/errors';
 import { readDemo, resetDemo } from '../data/interchange-gateway';
+import { ConfirmPanel } from '../ui/ConfirmPanel';
 import { InterchangeDemoQuery } from '../data/interchange-operations';
 import './interchange.css';
 
@@ -61,7 +62,12 @@ export function ResetDemoButton({ organisationId }: { organisationId: string }) 
         </span>
       )}
       {confirming && (
-        <ResetConfirmation
+        <ConfirmPanel
+          className="interchange-confirm"
+          title="Reset this demo organisation?"
+          message={RESET_CONSEQUENCES}
+          confirmLabel="Yes, reset the demo"
+          busyLabel="Resetting…"
           busy={busy}
           problem={problem}
           onConfirm={() => void reset()}
@@ -72,58 +78,7 @@ export function ResetDemoButton({ organisationId }: { organisationId: string }) 
   );
 }
 
-function ResetConfirmation({
-  busy,
-  problem,
-  onConfirm,
-  onCancel,
-}: {
-  busy: boolean;
-  problem: string | null;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const titleId = useId();
-  const messageId = useId();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
-  return (
-    <div
-      className="interchange-confirm"
-      role="alertdialog"
-      aria-labelledby={titleId}
-      aria-describedby={messageId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <h2 id={titleId} className="interchange-confirm__title">
-        Reset this demo organisation?
-      </h2>
-      <p id={messageId}>
-        This deletes everything in this organisation’s model — activities, hand-overs, procedures, roles,
-        tools, work instructions and coverage mappings — and builds the demo’s sample content again. Live
-        presentations end; members and the name stay. It cannot be undone.
-      </p>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="button-row">
-        <button
-          ref={confirmRef}
-          type="button"
-          className="button button--danger"
-          disabled={busy}
-          onClick={onConfirm}
-        >
-          {busy ? 'Resetting…' : 'Yes, reset the demo'}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
-  );
-}
+const RESET_CONSEQUENCES =
+  'This deletes everything in this organisation’s model — activities, hand-overs, procedures, roles, tools, ' +
+  'work instructions and coverage mappings — and builds the demo’s sample content again. Live presentations ' +
+  'end; members and the name stay. It cannot be undone.';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PageStep } from '../core/procedures/page';
-import { ConfirmPanel } from './ConfirmPanel';
+import { ConfirmPanel } from '../ui/ConfirmPanel';
 import { useProcedureGateway } from './hooks';
 import { useDirectEdit } from './use-direct-edit';
 

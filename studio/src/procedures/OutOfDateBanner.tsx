@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ConfirmPanel } from './ConfirmPanel';
+import { ConfirmPanel } from '../ui/ConfirmPanel';
 import { useProcedureGateway } from './hooks';
 import { useDirectEdit } from './use-direct-edit';
 

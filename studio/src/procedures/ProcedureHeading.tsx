@@ -5,7 +5,7 @@ import { describeFailure } from '../core/errors';
 import { DownloadHandbookButton } from '../interchange/DownloadHandbookButton';
 import { PROCEDURE_NAME_MAX, RenameProcedure } from '../core/procedures/commands';
 import { sourceLabel, type PageProcedure } from '../core/procedures/page';
-import { ConfirmPanel } from './ConfirmPanel';
+import { ConfirmPanel } from '../ui/ConfirmPanel';
 import { useProcedureGateway } from './hooks';
 
 /** Name, source and link to the work instructions; rename (a command) and delete (not undoable). */

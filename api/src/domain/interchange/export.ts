@@ -5,7 +5,9 @@
 import { BadUserInputError } from '../errors';
 import type { ProcessKey } from '../usm';
 import { bpmnXml } from './bpmn';
-import { handbookHtml, handbookMarkdown, type HandbookSelection } from './handbook';
+import { type HandbookSelection } from './handbook';
+import { handbookHtml } from './handbook-html';
+import { handbookMarkdown } from './handbook-markdown';
 import { toModelDocument } from './model-document';
 import type { OrganisationSnapshot } from './snapshot';
 import { procedureWif, serialiseWif, wifFileName, workflowTemplateWif } from './wif';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  embedInstructionMarkdown,
-  escapeMarkdown,
-  handbookHtml,
-  handbookMarkdown,
-  handbookOutline,
-} from './handbook';
+import { handbookOutline } from './handbook';
+import { handbookHtml } from './handbook-html';
+import { embedInstructionMarkdown, escapeMarkdown, handbookMarkdown } from './handbook-markdown';
 import { HOSTILE, referenceSnapshot, roleIdOf } from './test-fixtures';
 
 const snapshot = referenceSnapshot();

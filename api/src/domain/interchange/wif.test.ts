@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { matchWifToModel } from './wif-match';
+import { parseWif, parseWifText, type ParsedWif } from './wif-parse';
 import {
-  matchWifToModel,
-  parseWif,
-  parseWifText,
   procedureWif,
   serialiseWif,
   wifFileName,
   wifSlug,
   workflowTemplateWif,
-  type ParsedWif,
   type WifDocument,
 } from './wif';
 import { referenceSnapshot, roleIdOf } from './test-fixtures';

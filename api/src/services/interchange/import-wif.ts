@@ -5,7 +5,8 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../domain/errors';
-import { matchKey, matchWifToModel, parseWifText, type ParsedWif } from '../../domain/interchange/wif';
+import { matchKey, matchWifToModel } from '../../domain/interchange/wif-match';
+import { parseWifText, type ParsedWif } from '../../domain/interchange/wif-parse';
 import { normaliseRaci, type Raci } from '../../domain/derivation/responsibilities';
 import type { ProcessKey } from '../../domain/usm';
 import { validName } from '../../domain/validation';
