@@ -9,6 +9,7 @@ export interface AppConfig {
   dataDir: string;
   development: boolean;
   introspection: boolean;
+  compiledExecution: boolean;
   queryLimits: QueryLimits;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -24,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.USM_DATA_DIR || './data'),
     development,
     introspection: env.USM_INTROSPECTION ? env.USM_INTROSPECTION === 'true' : development,
+    compiledExecution: env.USM_COMPILED_EXECUTION !== 'false',
     queryLimits: {
       maxDepth: integer(env, 'USM_MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxAliases: integer(env, 'USM_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000),

@@ -19,6 +19,7 @@ async function main() {
     database,
     explorer: config.development,
     introspection: config.introspection,
+    compiledExecution: config.compiledExecution,
     queryLimits: config.queryLimits,
   });
   const port = await server.listen(config.port, config.host);

@@ -13,6 +13,7 @@ import { RequestContext as OrmRequestContext } from '@mikro-orm/core';
 import express, { type Request, type RequestHandler } from 'express';
 import { accessRulePlugin } from './graphql/access-rules';
 import type { RequestContext } from './graphql/context';
+import { compiledExecutionGateway } from './graphql/compiled-execution';
 import { formatError } from './graphql/errors';
 import { explorerRouter } from './graphql/explorer';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './graphql/query-limits';
@@ -49,6 +50,11 @@ export interface ServerSettings {
    * database; revocations elsewhere take up to this long to count here (principal-cache.ts). 0: off.
    */
   principalCacheMs?: number;
+  /**
+   * Execute operations with compiled code (graphql-jit, compiled-execution.ts) rather than graphql-js's
+   * interpreter. Default on; off compares the two (benchmarks) or rules the compiler out when debugging.
+   */
+  compiledExecution?: boolean;
   /** Report each request's SQL statement count in an `x-sql-statements` header (tests, benchmarks). */
   reportStatements?: boolean;
   /**
@@ -80,7 +86,7 @@ export async function createUsmServer(settings: ServerSettings): Promise<UsmServ
   const httpServer = createServer(app);
   const schema = await usmSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(settings.compiledExecution === false ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: settings.introspection ?? true,

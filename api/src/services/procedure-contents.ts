@@ -84,18 +84,23 @@ export async function loadProcedureContentRows(
     }
     return reference;
   };
+  // Timestamps as epoch milliseconds: a number makes a Date ten times faster than parsing PostgreSQL's
+  // text (~150,000 rows here). extract() is exact (numeric) and floor() truncates as Date parsing does.
+  const times = (table: string) =>
+    `floor(extract(epoch from ${table}.created_at) * 1000)::float8 as created_ms,
+     floor(extract(epoch from ${table}.updated_at) * 1000)::float8 as updated_ms`;
   // One after another: inside a transaction they share one connection, which must not queue queries.
   const steps = (
     await query(
-      `select id, version, created_at, updated_at, organisation_id, procedure_id, activity_id, occurrence,
+      `select id, version, ${times('procedure_step')}, organisation_id, procedure_id, activity_id, occurrence,
          position, depth, process_key, activity_name, obsolete
        from procedure_step where procedure_id = any(?::uuid[]) order by position, id`,
     )
   ).map((row) => ({
     id: row.id,
     version: row.version,
-    createdAt: new Date(row.created_at as string),
-    updatedAt: new Date(row.updated_at as string),
+    createdAt: new Date(row.created_ms as number),
+    updatedAt: new Date(row.updated_ms as number),
     organisation: ref(row.organisation_id),
     procedure: ref(row.procedure_id),
     activity: ref(row.activity_id),
@@ -109,7 +114,7 @@ export async function loadProcedureContentRows(
   const stepRefs = new Map(steps.map((step) => [step.id, { id: step.id }]));
   const responsibilities = (
     await query(
-      `select responsibility.id, responsibility.version, responsibility.created_at, responsibility.updated_at,
+      `select responsibility.id, responsibility.version, ${times('responsibility')},
          responsibility.organisation_id, responsibility.step_id, responsibility.role_id, responsibility.raci
        from responsibility join procedure_step step on step.id = responsibility.step_id
        where step.procedure_id = any(?::uuid[]) order by responsibility.created_at, responsibility.id`,
@@ -117,8 +122,8 @@ export async function loadProcedureContentRows(
   ).map((row) => ({
     id: row.id,
     version: row.version,
-    createdAt: new Date(row.created_at as string),
-    updatedAt: new Date(row.updated_at as string),
+    createdAt: new Date(row.created_ms as number),
+    updatedAt: new Date(row.updated_ms as number),
     organisation: ref(row.organisation_id),
     step: stepRefs.get(row.step_id as string) ?? { id: row.step_id },
     role: ref(row.role_id),
@@ -126,14 +131,15 @@ export async function loadProcedureContentRows(
   })) as unknown as Responsibility[];
   const instructions = (
     await query(
-      `select id, version, created_at, updated_at, organisation_id, procedure_id, step_id, role_id, text
+      `select id, version, ${times('work_instruction')}, organisation_id, procedure_id, step_id, role_id,
+         text
        from work_instruction where procedure_id = any(?::uuid[]) order by created_at, id`,
     )
   ).map((row) => ({
     id: row.id,
     version: row.version,
-    createdAt: new Date(row.created_at as string),
-    updatedAt: new Date(row.updated_at as string),
+    createdAt: new Date(row.created_ms as number),
+    updatedAt: new Date(row.updated_ms as number),
     organisation: ref(row.organisation_id),
     procedure: ref(row.procedure_id),
     step: stepRefs.get(row.step_id as string) ?? { id: row.step_id },
@@ -142,7 +148,7 @@ export async function loadProcedureContentRows(
   })) as unknown as WorkInstruction[];
   const linkRows = instructions.length
     ? await query(
-        `select link.work_instruction_id, tool.id, tool.version, tool.created_at, tool.updated_at,
+        `select link.work_instruction_id, tool.id, tool.version, ${times('tool')},
            tool.organisation_id, tool.name, tool.description
          from work_instruction_tool link
          join work_instruction instruction on instruction.id = link.work_instruction_id
@@ -157,8 +163,8 @@ export async function loadProcedureContentRows(
       tool = {
         id: row.id,
         version: row.version,
-        createdAt: new Date(row.created_at as string),
-        updatedAt: new Date(row.updated_at as string),
+        createdAt: new Date(row.created_ms as number),
+        updatedAt: new Date(row.updated_ms as number),
         organisation: ref(row.organisation_id),
         name: row.name,
         description: row.description,

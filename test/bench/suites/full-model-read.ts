@@ -4,10 +4,13 @@
  * a hand-written baseline in the same run: one SQL statement building the same JSON with json_agg, served
  * by a bare Node http handler on its own pg pool. Both answer over HTTP on loopback with the same load loop.
  * Reports throughput (target ≥ 0.5× the baseline's), latency and SQL statements per request at two model
- * sizes (the GraphQL count must not grow with the model).
+ * sizes (the GraphQL count must not grow with the model). The API executes operations compiled
+ * (graphql-jit), as it is deployed; a second API server on the same database executing with graphql-js's
+ * interpreter is measured alongside, for reference (its rows have no target).
  */
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
+import { createUsmServer, type UsmServer } from '@usm/api/src/server';
 import { startBenchApi, runLoad, storedUserId, type BenchApi, type LoadResult } from '../bench-api';
 import type { BenchContext, BenchResult } from '../result';
 import {
@@ -231,7 +234,7 @@ interface Baseline {
 }
 
 /** The baseline: `GET /?id=<stored id>` answers the one statement's text as it is. */
-async function startBaseline(databaseUrl: string): Promise<Baseline> {
+export async function startBaseline(databaseUrl: string): Promise<Baseline> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const server: Server = createServer((request, response) => {
     const id = new URL(request.url ?? '/', 'http://localhost').searchParams.get('id');
@@ -260,14 +263,17 @@ async function startBaseline(databaseUrl: string): Promise<Baseline> {
   };
 }
 
-async function fetchBaseline(url: string, storedId: string): Promise<{ text: string; statements: number }> {
+export async function fetchBaseline(
+  url: string,
+  storedId: string,
+): Promise<{ text: string; statements: number }> {
   const response = await fetch(`${url}?id=${storedId}`, { signal: AbortSignal.timeout(120_000) });
   const text = await response.text();
   if (!response.ok) throw new Error(`baseline failed: ${text}`);
   return { text, statements: Number(response.headers.get('x-sql-statements')) };
 }
 
-async function fetchGraphQL(
+export async function fetchGraphQL(
   api: BenchApi,
   organisationId: string,
 ): Promise<{ text: string; statements: number }> {
@@ -287,8 +293,22 @@ interface SizeRun {
   organisation: SyntheticOrganisation;
   bytes: number;
   graphql: LoadResult;
+  interpreted: LoadResult;
   baseline: LoadResult;
   graphqlStatements: Set<number>;
+}
+
+/** The same API on the same database, executing with graphql-js instead of compiled code. */
+async function startInterpretedApi(api: BenchApi): Promise<{ api: BenchApi; server: UsmServer }> {
+  const server = await createUsmServer({
+    database: api.database,
+    explorer: false,
+    reportStatements: true,
+    principalCacheMs: 0,
+    compiledExecution: false,
+  });
+  const port = await server.listen(0, '127.0.0.1');
+  return { api: { ...api, url: `http://127.0.0.1:${port}/graphql` }, server };
 }
 
 export async function run(context: BenchContext): Promise<BenchResult[]> {
@@ -305,19 +325,22 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
   // so the count shows what the read itself costs. Its effect on a multi-megabyte read is nil.
   const api = await startBenchApi({ principalCacheMs: 0 });
   let baseline: Baseline | undefined;
+  let interpreted: { api: BenchApi; server: UsmServer } | undefined;
   try {
     baseline = await startBaseline(api.database.orm.config.get('clientUrl')!);
+    interpreted = await startInterpretedApi(api);
     const runs: SizeRun[] = [];
     for (const [label, size] of sizes) {
       const organisation = await generateSyntheticOrganisation(api.database, size, 42, {
         creatorId: storedUserId(api.userId),
         progress: context.progress,
       });
-      runs.push(await measureSize(context, api, baseline, label, organisation));
+      runs.push(await measureSize(context, api, interpreted.api, baseline, label, organisation));
     }
     return results(runs);
   } finally {
     await baseline?.close();
+    await interpreted?.server.stop();
     await api.close();
   }
 }
@@ -325,21 +348,28 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
 async function measureSize(
   context: BenchContext,
   api: BenchApi,
+  interpretedApi: BenchApi,
   baseline: Baseline,
   label: string,
   organisation: SyntheticOrganisation,
 ): Promise<SizeRun> {
-  // The same JSON from both, or the comparison means nothing.
-  const fromGraphQL = await fetchGraphQL(api, organisation.organisationId);
-  const fromBaseline = await fetchBaseline(baseline.url, organisation.storedId);
-  const graphqlJson = JSON.stringify(JSON.parse(fromGraphQL.text));
-  const baselineJson = JSON.stringify(JSON.parse(fromBaseline.text));
-  if (graphqlJson !== baselineJson) {
-    const at = [...graphqlJson].findIndex((character, index) => character !== baselineJson[index]);
-    throw new Error(
-      `${label}: GraphQL and the baseline differ at ${at}: ` +
-        `${graphqlJson.slice(at - 80, at + 80)}\n  vs ${baselineJson.slice(at - 80, at + 80)}`,
-    );
+  // The same JSON from all three, or the comparison means nothing.
+  const baselineJson = JSON.stringify(
+    JSON.parse((await fetchBaseline(baseline.url, organisation.storedId)).text),
+  );
+  let graphqlJson = '';
+  for (const [name, from] of [
+    ['GraphQL', api],
+    ['GraphQL (interpreted)', interpretedApi],
+  ] as const) {
+    graphqlJson = JSON.stringify(JSON.parse((await fetchGraphQL(from, organisation.organisationId)).text));
+    if (graphqlJson !== baselineJson) {
+      const at = [...graphqlJson].findIndex((character, index) => character !== baselineJson[index]);
+      throw new Error(
+        `${label}: ${name} and the baseline differ at ${at}: ` +
+          `${graphqlJson.slice(at - 80, at + 80)}\n  vs ${baselineJson.slice(at - 80, at + 80)}`,
+      );
+    }
   }
   const bytes = graphqlJson.length;
   context.progress(`${label}: ${(bytes / 1e6).toFixed(1)} MB of identical JSON; measuring`);
@@ -357,9 +387,14 @@ async function measureSize(
     send: async () => statements.add((await fetchGraphQL(api, organisation.organisationId)).statements),
   });
   context.progress(`${label}: GraphQL ${graphql.throughput.toFixed(2)} req/s`);
+  const interpreted = await runLoad({
+    ...load,
+    send: () => fetchGraphQL(interpretedApi, organisation.organisationId),
+  });
+  context.progress(`${label}: GraphQL interpreted ${interpreted.throughput.toFixed(2)} req/s`);
   const base = await runLoad({ ...load, send: () => fetchBaseline(baseline.url, organisation.storedId) });
   context.progress(`${label}: baseline ${base.throughput.toFixed(2)} req/s`);
-  return { label, organisation, bytes, graphql, baseline: base, graphqlStatements: statements };
+  return { label, organisation, bytes, graphql, interpreted, baseline: base, graphqlStatements: statements };
 }
 
 function results(runs: SizeRun[]): BenchResult[] {
@@ -391,6 +426,17 @@ function results(runs: SizeRun[]): BenchResult[] {
       target: 'reported',
       holds: null,
       notes: `baseline p95 ${run.baseline.p95Ms.toFixed(0)} ms`,
+    });
+    const interpretedRatio = run.interpreted.throughput / run.baseline.throughput;
+    rows.push({
+      name: `full-model read throughput, ${run.label}, graphql-js interpreter`,
+      value: run.interpreted.throughput,
+      unit: 'req/s',
+      baseline: run.baseline.throughput,
+      ratio: interpretedRatio,
+      target: 'reported',
+      holds: null,
+      notes: `the same API executing with graphql-js; ${run.interpreted.requests} requests; latency median ${run.interpreted.medianMs.toFixed(0)} ms`,
     });
   }
   const counts = runs.map((run) => [...run.graphqlStatements]);
