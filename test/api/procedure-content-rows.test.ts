@@ -1,4 +1,5 @@
-import { loadProcedureContentRows, loadProcedureContents } from '@usm/api/src/services/procedure-contents';
+import { loadProcedureContentRows } from '@usm/api/src/services/procedure-content-rows';
+import { loadProcedureContents } from '@usm/api/src/services/procedure-contents';
 import { Procedure } from '@usm/api/src/persistence/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/test-api';

@@ -164,6 +164,56 @@ export async function runLoad(options: {
   };
 }
 
+/**
+ * runLoad for several sides compared with each other: `rounds` rounds, each sending `requestsPerRound`
+ * requests to every side in turn (the order rotated each round). A neighbour's load that comes and goes
+ * on a shared machine then slows every side alike, rather than whichever side happened to be running.
+ * Each side's throughput is its requests over the time spent on it.
+ */
+export async function runInterleavedLoad<Side extends string>(options: {
+  sides: Record<Side, () => Promise<unknown>>;
+  concurrency: number;
+  rounds: number;
+  requestsPerRound: number;
+  warmUp?: number;
+}): Promise<Record<Side, LoadResult>> {
+  const names = Object.keys(options.sides) as Side[];
+  const parts = new Map<Side, LoadResult[]>(names.map((name) => [name, []]));
+  for (const name of names) {
+    for (let index = 0; index < (options.warmUp ?? 1); index += 1) await options.sides[name]();
+  }
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (let turn = 0; turn < names.length; turn += 1) {
+      const name = names[(round + turn) % names.length]!;
+      parts.get(name)!.push(
+        await runLoad({
+          send: options.sides[name],
+          concurrency: options.concurrency,
+          durationMs: 0,
+          minRequests: options.requestsPerRound,
+          maxRequests: options.requestsPerRound,
+          warmUp: 0,
+        }),
+      );
+    }
+  }
+  const merged = {} as Record<Side, LoadResult>;
+  for (const name of names) {
+    const list = parts.get(name)!;
+    const latenciesMs = list.flatMap((part) => part.latenciesMs);
+    const seconds = list.reduce((sum, part) => sum + part.seconds, 0);
+    merged[name] = {
+      requests: latenciesMs.length,
+      seconds,
+      throughput: latenciesMs.length / seconds,
+      latenciesMs,
+      medianMs: percentile(latenciesMs, 0.5),
+      p95Ms: percentile(latenciesMs, 0.95),
+    };
+  }
+  return merged;
+}
+
 export interface SpawnedApi {
   url: string;
   /** From spawn to the "ready" line on stdout. */

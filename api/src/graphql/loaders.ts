@@ -18,7 +18,8 @@ import {
   CoverageMapping,
   Workflow,
 } from '../persistence/entities';
-import { loadProcedureContentRows, type ProcedureContents } from '../services/procedure-contents';
+import { loadProcedureContentRows } from '../services/procedure-content-rows';
+import type { ProcedureContents } from '../services/procedure-contents';
 import { loadOrganisationModels, type OrganisationModel } from '../services/organisation-model';
 import { loadAll } from './load-all';
 

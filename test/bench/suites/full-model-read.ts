@@ -11,7 +11,13 @@
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { createUsmServer, type UsmServer } from '@usm/api/src/server';
-import { startBenchApi, runLoad, storedUserId, type BenchApi, type LoadResult } from '../bench-api';
+import {
+  runInterleavedLoad,
+  startBenchApi,
+  storedUserId,
+  type BenchApi,
+  type LoadResult,
+} from '../bench-api';
 import type { BenchContext, BenchResult } from '../result';
 import {
   DEFAULT_SIZES,
@@ -374,26 +380,23 @@ async function measureSize(
   const bytes = graphqlJson.length;
   context.progress(`${label}: ${(bytes / 1e6).toFixed(1)} MB of identical JSON; measuring`);
   const large = bytes > 2e6;
-  const load = {
-    concurrency: 2,
-    durationMs: context.quick ? 1_500 : large ? 12_000 : 8_000,
-    minRequests: context.quick ? 4 : large ? 6 : 20,
-    maxRequests: large ? 10 : 400,
-    warmUp: large ? 1 : 2,
-  };
   const statements = new Set<number>();
-  const graphql = await runLoad({
-    ...load,
-    send: async () => statements.add((await fetchGraphQL(api, organisation.organisationId)).statements),
+  // Interleaved (bench-api.ts): on a shared machine the three sides must see the same neighbours.
+  const measured = await runInterleavedLoad({
+    sides: {
+      graphql: async () => statements.add((await fetchGraphQL(api, organisation.organisationId)).statements),
+      interpreted: () => fetchGraphQL(interpretedApi, organisation.organisationId),
+      baseline: () => fetchBaseline(baseline.url, organisation.storedId),
+    },
+    concurrency: 2,
+    rounds: context.quick ? 1 : large ? 3 : 4,
+    requestsPerRound: context.quick ? 2 : large ? 4 : 10,
   });
-  context.progress(`${label}: GraphQL ${graphql.throughput.toFixed(2)} req/s`);
-  const interpreted = await runLoad({
-    ...load,
-    send: () => fetchGraphQL(interpretedApi, organisation.organisationId),
-  });
-  context.progress(`${label}: GraphQL interpreted ${interpreted.throughput.toFixed(2)} req/s`);
-  const base = await runLoad({ ...load, send: () => fetchBaseline(baseline.url, organisation.storedId) });
-  context.progress(`${label}: baseline ${base.throughput.toFixed(2)} req/s`);
+  const { graphql, interpreted, baseline: base } = measured;
+  context.progress(
+    `${label}: GraphQL ${graphql.throughput.toFixed(2)} req/s, interpreted ${interpreted.throughput.toFixed(2)}, ` +
+      `baseline ${base.throughput.toFixed(2)}`,
+  );
   return { label, organisation, bytes, graphql, interpreted, baseline: base, graphqlStatements: statements };
 }
 
