@@ -15,13 +15,14 @@ import { parseArgs } from 'node:util';
 import { createUsmServer } from '@usm/api/src/server';
 import { startBenchApi, storedUserId } from './bench-api';
 import { fetchBaseline, fetchGraphQL, startBaseline } from './suites/full-model-read';
-import { generateSyntheticOrganisation, LARGE_SIZES } from './synthetic-organisation';
+import { DEFAULT_SIZES, generateSyntheticOrganisation, LARGE_SIZES } from './synthetic-organisation';
 
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '5' },
     // e.g. --sides compiled, for a profile of one side alone
     sides: { type: 'string', default: 'compiled,interpreted,baseline' },
+    size: { type: 'string', default: 'large' }, // or medium (DEFAULT_SIZES)
   },
 });
 const rounds = Number(values.requests);
@@ -38,10 +39,15 @@ const interpreted = await createUsmServer({
 const interpretedPort = await interpreted.listen(0, '127.0.0.1');
 const baseline = await startBaseline(api.database.orm.config.get('clientUrl')!);
 try {
-  const organisation = await generateSyntheticOrganisation(api.database, LARGE_SIZES, 42, {
-    creatorId: storedUserId(api.userId),
-    progress: (message) => console.error(message),
-  });
+  const organisation = await generateSyntheticOrganisation(
+    api.database,
+    values.size === 'medium' ? DEFAULT_SIZES : LARGE_SIZES,
+    42,
+    {
+      creatorId: storedUserId(api.userId),
+      progress: (message) => console.error(message),
+    },
+  );
   const sides = {
     compiled: () => fetchGraphQL(api, organisation.organisationId),
     interpreted: () =>

@@ -11,7 +11,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Where the suites keep their screenshots (test artefacts, not committed). */
 export const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots/', import.meta.url));
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(fileURLToPath(new URL('../../studio/dist/index.html', import.meta.url)))) {
     throw new Error('Build the studio first: pnpm build');
   }
@@ -28,6 +28,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -7,8 +7,11 @@
  *   React Flow with plain default nodes in the same places.
  * - drag / pan frame rate: requestAnimationFrame timestamps recorded in the page while an activity is dragged
  *   and while the pane is panned; mouse moves are sent every 16 ms through the DevTools protocol without
- *   waiting for them (Playwright's page.mouse.move waits, which would hide slowness). Target ≥ 2× bare.
- *   The same gestures are then repeated zoomed in to about 100 % (reported, no target).
+ *   waiting for them (Playwright's page.mouse.move waits, which would hide slowness). Target ≥ 2× bare,
+ *   measured in a Chromium whose frame rate is not limited to the display's 60 Hz
+ *   (--disable-frame-rate-limit --disable-gpu-vsync): at 60 Hz a page that keeps up shows 60 fps however
+ *   little each frame costs, so the ratio could not exceed 60 / bare's rate. The same gestures at 60 Hz,
+ *   what a user's display shows, are reported; so are both gestures zoomed in to about 100 %.
  * - layout: layoutArchitecture on 1,000 activities, in the browser. Target < 1 s (elkjs, not installed
  *   here, takes 1.8–2.7 s on this kind of machine).
  * - heap after a forced garbage collection (reported).
@@ -177,6 +180,7 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
     browser = await launchChromium();
 
     const samples: Record<PageName, Sample[]> = { studio: [], bare: [] };
+    const uncapped: Record<PageName, Gestures[]> = { studio: [], bare: [] };
     for (let repetition = 1; repetition <= repetitions; repetition++) {
       // Alternate which page goes first, so neither always runs on a warmer (or hotter) machine.
       const order: PageName[] = repetition % 2 === 1 ? ['bare', 'studio'] : ['studio', 'bare'];
@@ -190,9 +194,23 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
       }
     }
 
+    // The frame-rate target, in a browser without the 60 Hz limit (see the header).
+    const uncappedBrowser = await launchChromium(UNCAPPED_FRAMES);
+    try {
+      for (let repetition = 1; repetition <= repetitions; repetition++) {
+        const order: PageName[] = repetition % 2 === 1 ? ['bare', 'studio'] : ['studio', 'bare'];
+        for (const name of order) {
+          context.progress(`${name} page, frame rate not limited, run ${repetition}/${repetitions}`);
+          uncapped[name].push(await measureGestures(uncappedBrowser, origin, name, size, gestureMs));
+        }
+      }
+    } finally {
+      await uncappedBrowser.close().catch(() => undefined);
+    }
+
     context.progress(`layout of ${layoutSize} activities`);
     const layoutTimes = await timeLayout(browser, origin, layoutSize, context.quick ? 5 : 20);
-    return report(samples, layoutTimes, size, layoutSize);
+    return report(samples, uncapped, layoutTimes, size, layoutSize);
   } finally {
     await browser?.close().catch(() => undefined);
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
@@ -202,6 +220,7 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
 
 function report(
   samples: Record<PageName, Sample[]>,
+  uncapped: Record<PageName, Gestures[]>,
   layoutTimes: number[],
   size: number,
   layoutSize: number,
@@ -229,10 +248,10 @@ function report(
     },
   ];
   for (const gesture of ['drag', 'pan'] as const) {
-    const fps = median(studio.map((sample) => sample[gesture].fps));
-    const baseline = median(bare.map((sample) => sample[gesture].fps));
-    const frameP95 = median(studio.map((sample) => sample[gesture].frameP95Ms));
-    const bareFrameP95 = median(bare.map((sample) => sample[gesture].frameP95Ms));
+    const fps = median(uncapped.studio.map((sample) => sample[gesture].fps));
+    const baseline = median(uncapped.bare.map((sample) => sample[gesture].fps));
+    const frameP95 = median(uncapped.studio.map((sample) => sample[gesture].frameP95Ms));
+    const bareFrameP95 = median(uncapped.bare.map((sample) => sample[gesture].frameP95Ms));
     results.push({
       name: `studio: ${gesture === 'drag' ? 'drag a node' : 'pan'}, ${size} activities`,
       value: fps,
@@ -243,8 +262,23 @@ function report(
       target: '≥ 2× bare React Flow',
       holds: fps >= 2 * baseline,
       notes:
-        `frame time p95 ${bareFrameP95.toFixed(0)} ms bare, ${frameP95.toFixed(0)} ms studio; ` +
-        `${runs}; Chromium's frames stop at 60 fps`,
+        `frame rate not limited to 60 Hz; frame time p95 ${bareFrameP95.toFixed(0)} ms bare, ` +
+        `${frameP95.toFixed(0)} ms studio; median of ${uncapped.studio.length} page loads each`,
+    });
+  }
+  for (const gesture of ['drag', 'pan'] as const) {
+    const fps = median(studio.map((sample) => sample[gesture].fps));
+    const baseline = median(bare.map((sample) => sample[gesture].fps));
+    results.push({
+      name: `studio: ${gesture === 'drag' ? 'drag a node' : 'pan'} at 60 Hz, ${size} activities`,
+      value: fps,
+      median: fps,
+      unit: 'fps',
+      baseline,
+      ratio: fps / baseline,
+      target: 'reported',
+      holds: null,
+      notes: `what a 60 Hz display shows (Chromium's frames stop at 60 fps); ${runs}`,
     });
   }
   for (const gesture of ['detailDrag', 'detailPan'] as const) {
@@ -377,6 +411,33 @@ async function zoomToDetail(page: Page): Promise<void> {
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(800);
+}
+
+type Gestures = Awaited<ReturnType<typeof dragAndPan>>;
+
+/** Chromium producing frames as fast as it can rather than at the display's 60 Hz. */
+const UNCAPPED_FRAMES = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+
+/** A page load for the drag and pan frame rates only. */
+async function measureGestures(
+  browser: Browser,
+  origin: string,
+  name: PageName,
+  size: number,
+  gestureMs: number,
+): Promise<Gestures> {
+  const browserContext = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await browserContext.addInitScript({ content: INIT_SCRIPT });
+    const page = await browserContext.newPage();
+    const cdp = await browserContext.newCDPSession(page);
+    await page.goto(`${origin}/bench/${name === 'studio' ? 'studio' : 'bare-flow'}.html?n=${size}`);
+    await page.waitForFunction('window.__benchReady', undefined, { timeout: READY_TIMEOUT_MS, polling: 100 });
+    await page.waitForTimeout(300);
+    return await dragAndPan(page, cdp, name, gestureMs);
+  } finally {
+    await browserContext.close();
+  }
 }
 
 /** One more page load, for its ready time only. */
