@@ -11,6 +11,7 @@
  * Sequential requests measure one read on an idle process; `pnpm bench full-model-read` measures
  * throughput under concurrency, which is what the target is about.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createUsmServer } from '@usm/api/src/server';
 import { startBenchApi, storedUserId } from './bench-api';
@@ -63,15 +64,23 @@ try {
     interpreted: { wall: [], cpu: [] },
     baseline: { wall: [], cpu: [] },
   };
+  // Garbage collection pauses of this process, summed per request.
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  }).observe({ entryTypes: ['gc'] });
   for (let round = 0; round <= rounds; round += 1) {
     for (const side of chosen as Side[]) {
       const startedAt = performance.now();
       const cpuBefore = process.cpuUsage();
+      gcMs = 0;
       await sides[side]();
       const cpu = process.cpuUsage(cpuBefore);
       const wall = performance.now() - startedAt;
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      console.error(`round ${round} ${side}: ${wall.toFixed(0)} ms, ${cpuMs.toFixed(0)} ms CPU`);
+      console.error(
+        `round ${round} ${side}: ${wall.toFixed(0)} ms, ${cpuMs.toFixed(0)} ms CPU, ${gcMs.toFixed(0)} ms in GC`,
+      );
       if (round === 0) continue; // the first round warms up
       figures[side].wall.push(wall);
       figures[side].cpu.push(cpuMs);
