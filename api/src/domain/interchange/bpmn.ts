@@ -21,456 +21,25 @@
  * Ids are NCNames built from fixed prefixes, process keys and counters in document order: deterministic.
  * Obsolete procedure steps are left out (they are no longer part of the work).
  */
-import { NotFoundError } from '../errors';
-import { CALL_TYPE_ENTERING, type CallType, type ProcessKey } from '../usm';
-import { CALL_TYPE_LABELS } from './handbook';
-import { indexSnapshot, type OrganisationSnapshot, type SnapshotHandover } from './snapshot';
+import type { ProcessKey } from '../usm';
+import { buildBpmnGraph } from './bpmn-graph';
+import { layoutBpmn, POOL_LABEL, POOL_X } from './bpmn-layout';
+import { bpmnPath, type BpmnSelection } from './bpmn-path';
+import { indexSnapshot, type OrganisationSnapshot } from './snapshot';
 
-export type BpmnSelection =
-  | { kind: 'PROCESS'; process: ProcessKey }
-  | { kind: 'WORKFLOW'; workflowNumber: number }
-  | { kind: 'PROCEDURE'; procedureId: string };
+export { pathRuns, type BpmnSelection } from './bpmn-path';
 
-type NodeType =
-  | 'startEvent'
-  | 'endEvent'
-  | 'task'
-  | 'callActivity'
-  | 'intermediateThrowEvent'
-  | 'intermediateCatchEvent'
-  | 'exclusiveGateway';
-
-interface FlowNode {
-  id: string;
-  type: NodeType;
-  name: string;
-  pool: ProcessKey;
-  column: number;
-  lane: number;
-  row: number;
-  documentation?: string;
-  messageRef?: string;
-  calledElement?: string;
-  incoming: string[];
-  outgoing: string[];
-}
-
-interface SequenceFlow {
-  id: string;
-  source: FlowNode;
-  target: FlowNode;
-}
-
-interface MessageFlow {
-  id: string;
-  name: string;
-  source: FlowNode;
-  /** A flow node, or a collapsed pool. */
-  target: FlowNode | { participant: string; key: ProcessKey };
-  messageRef: string;
-}
-
-interface Pool {
-  key: ProcessKey;
-  participantId: string;
-  processId: string;
-  name: string;
-  /** Lane names (procedures); empty: no lane set. */
-  lanes: { id: string; name: string; roleId: string | null }[];
-  nodes: FlowNode[];
-  flows: SequenceFlow[];
-}
-
-interface PathStep {
-  process: ProcessKey;
-  depth: number;
-  activityId: string;
-  name: string;
-  documentation: string;
-  /** The role whose lane the step goes to (procedures); null: Unassigned. */
-  laneRole: string | null;
-}
-
-interface Run {
-  process: ProcessKey;
-  depth: number;
-  entries: { step: PathStep; calls: Run[] }[];
-}
-
-/** Cuts a path (steps with depths) into the runs of each process and the calls between them. */
-export function pathRuns(steps: readonly { process: ProcessKey; depth: number }[]): Run[] {
-  const roots: Run[] = [];
-  const stack: Run[] = [];
-  for (const step of steps as readonly PathStep[]) {
-    while (stack.length && stack[stack.length - 1]!.depth > step.depth) stack.pop();
-    const top = stack[stack.length - 1];
-    if (top && top.depth === step.depth && top.process === step.process) {
-      top.entries.push({ step, calls: [] });
-      continue;
-    }
-    if (top && top.depth === step.depth) stack.pop(); // a sibling call: the previous one has ended
-    const run: Run = { process: step.process, depth: step.depth, entries: [{ step, calls: [] }] };
-    const caller = stack[stack.length - 1];
-    const lastEntry = caller?.entries[caller.entries.length - 1];
-    if (caller && lastEntry && step.depth > caller.depth) lastEntry.calls.push(run);
-    else roots.push(run);
-    stack.push(run);
-  }
-  return roots;
-}
-
-const COLUMN_WIDTH = 140;
-const ROW_HEIGHT = 120;
-const POOL_X = 40;
-const POOL_LABEL = 30;
-const LANE_LABEL = 30;
-const POOL_GAP = 40;
-const COLLAPSED_HEIGHT = 60;
-const SIZE: Record<NodeType, { width: number; height: number }> = {
-  task: { width: 100, height: 80 },
-  callActivity: { width: 100, height: 80 },
-  startEvent: { width: 36, height: 36 },
-  endEvent: { width: 36, height: 36 },
-  intermediateThrowEvent: { width: 36, height: 36 },
-  intermediateCatchEvent: { width: 36, height: 36 },
-  exclusiveGateway: { width: 50, height: 50 },
-};
-
+/** The XML of a selection: its path (bpmn-path.ts) as a graph (bpmn-graph.ts), laid out (bpmn-layout.ts). */
 export function bpmnXml(snapshot: OrganisationSnapshot, selection: BpmnSelection): string {
   const index = indexSnapshot(snapshot);
   const processName = (key: ProcessKey) => index.processes.get(key)?.name ?? key;
   const roleOrder = new Map(snapshot.roles.map((role, position) => [role.id, position]));
+  const path = bpmnPath(snapshot, index, roleOrder, selection);
+  const { title } = path;
+  const graph = buildBpmnGraph(index, path, roleOrder);
+  const { pools, messages, collapsed, messageFlows } = graph;
+  const { poolWidth, laneTops, poolBounds, bounds } = layoutBpmn(graph, path.withLanes);
 
-  // ---- the path and what the export is called
-  let steps: PathStep[];
-  let followForks: boolean;
-  let title: string;
-  let trigger: CallType;
-  let withLanes = false;
-  let startProcess: ProcessKey;
-  const activityStep = (activityId: string, process: ProcessKey, depth: number): PathStep => {
-    const activity = index.activities.get(activityId);
-    return {
-      process,
-      depth,
-      activityId,
-      name: activity?.name ?? '',
-      documentation: activity?.description ?? '',
-      laneRole: null,
-    };
-  };
-  if (selection.kind === 'PROCESS') {
-    const process = index.processes.get(selection.process);
-    if (!process) throw new NotFoundError('Process', selection.process);
-    steps = process.activities.map((activity) => activityStep(activity.id, process.key, 0));
-    followForks = false;
-    title = `Process ${process.name}`;
-    trigger = CALL_TYPE_ENTERING[process.key];
-    startProcess = process.key;
-  } else if (selection.kind === 'WORKFLOW') {
-    const workflow = index.workflows.get(selection.workflowNumber);
-    if (!workflow) throw new NotFoundError('Workflow', String(selection.workflowNumber));
-    steps = workflow.steps.map((step) => activityStep(step.activityId, step.process, step.depth));
-    followForks = true;
-    title = `Workflow ${workflow.number}: ${workflow.name}`;
-    trigger = workflow.trigger;
-    startProcess = workflow.startProcess;
-  } else {
-    const procedure = snapshot.procedures.find((candidate) => candidate.id === selection.procedureId);
-    if (!procedure) throw new NotFoundError('Procedure', selection.procedureId);
-    withLanes = true;
-    steps = procedure.steps
-      .filter((step) => !step.obsolete)
-      .map((step) => {
-        const responsible = step.responsibilities
-          .filter((r) => r.letters.includes('R') && index.roles.has(r.roleId))
-          .sort((a, b) => roleOrder.get(a.roleId)! - roleOrder.get(b.roleId)!)[0];
-        const who = step.responsibilities
-          .map((r) => `${index.roles.get(r.roleId)?.name ?? 'Unknown role'}: ${r.letters}`)
-          .join('; ');
-        const description = index.activities.get(step.activityId)?.description ?? '';
-        return {
-          process: step.process,
-          depth: step.depth,
-          activityId: step.activityId,
-          name: step.name,
-          documentation: [description, who ? `Responsibilities: ${who}.` : ''].filter(Boolean).join('\n'),
-          laneRole: responsible?.roleId ?? null,
-        };
-      });
-    followForks = procedure.source.kind === 'WORKFLOW';
-    title = `Procedure ${procedure.name}`;
-    const sourceWorkflow =
-      procedure.source.kind === 'WORKFLOW' ? index.workflows.get(procedure.source.workflowNumber) : undefined;
-    startProcess =
-      procedure.source.kind === 'PROCESS'
-        ? procedure.source.process
-        : (sourceWorkflow?.startProcess ?? steps[0]?.process ?? 'AGREE');
-    trigger = sourceWorkflow?.trigger ?? CALL_TYPE_ENTERING[startProcess];
-  }
-
-  // ---- building the graph
-  const counters = new Map<string, number>();
-  const nextId = (prefix: string) => {
-    const next = (counters.get(prefix) ?? 0) + 1;
-    counters.set(prefix, next);
-    return `${prefix}_${next}`;
-  };
-  const pools = new Map<ProcessKey, Pool>();
-  const poolOf = (key: ProcessKey): Pool => {
-    let pool = pools.get(key);
-    if (!pool) {
-      pool = {
-        key,
-        participantId: `Participant_${key}`,
-        processId: `Process_${key}`,
-        name: processName(key),
-        lanes: [],
-        nodes: [],
-        flows: [],
-      };
-      pools.set(key, pool);
-    }
-    return pool;
-  };
-  const laneOf = (pool: Pool, roleId: string | null): number => {
-    if (!withLanes) return 0;
-    let at = pool.lanes.findIndex((lane) => lane.roleId === roleId);
-    if (at < 0) {
-      pool.lanes.push({
-        id: nextId('Lane'),
-        name: roleId === null ? 'Unassigned' : (index.roles.get(roleId)?.name ?? 'Unknown role'),
-        roleId,
-      });
-      at = pool.lanes.length - 1;
-    }
-    return at;
-  };
-  const messages = new Map<string, string>();
-  const message = (id: string, name: string) => {
-    messages.set(id, name);
-    return id;
-  };
-  const collapsed = new Map<ProcessKey, string>();
-  const messageFlows: MessageFlow[] = [];
-  let column = 0;
-
-  const node = (
-    pool: Pool,
-    type: NodeType,
-    name: string,
-    lane: number,
-    extra: Partial<FlowNode> = {},
-    at: { column?: number; row?: number } = {},
-  ): FlowNode => {
-    const prefix = {
-      startEvent: 'StartEvent',
-      endEvent: 'EndEvent',
-      task: 'Task',
-      callActivity: 'CallActivity',
-      intermediateThrowEvent: 'ThrowEvent',
-      intermediateCatchEvent: 'CatchEvent',
-      exclusiveGateway: 'Gateway',
-    }[type];
-    const created: FlowNode = {
-      id: nextId(prefix),
-      type,
-      name,
-      pool: pool.key,
-      column: at.column ?? column++,
-      lane,
-      row: at.row ?? 0,
-      incoming: [],
-      outgoing: [],
-      ...extra,
-    };
-    pool.nodes.push(created);
-    return created;
-  };
-  const sequence = (pool: Pool, source: FlowNode, target: FlowNode) => {
-    const flow = { id: nextId('Flow'), source, target };
-    source.outgoing.push(flow.id);
-    target.incoming.push(flow.id);
-    pool.flows.push(flow);
-  };
-
-  const emitRun = (run: Run, caller: { throw: FlowNode; message: string } | null) => {
-    const pool = poolOf(run.process);
-    let lane = laneOf(pool, run.entries[0]?.step.laneRole ?? null);
-    const start = caller
-      ? node(pool, 'startEvent', `${processName(run.process)} called`, lane, { messageRef: caller.message })
-      : node(pool, 'startEvent', `${capitalise(CALL_TYPE_LABELS[trigger])} received`, lane);
-    let previous = start;
-    for (const entry of run.entries) {
-      lane = laneOf(pool, entry.step.laneRole);
-      const task = node(pool, 'task', entry.step.name, lane, { documentation: entry.step.documentation });
-      sequence(pool, previous, task);
-      previous = task;
-      const handovers = index.activities.get(entry.step.activityId)?.handovers ?? [];
-      for (const call of entry.calls) {
-        const callType =
-          handovers.find((h) => h.kind === 'FORK' && h.target === call.process)?.callType ??
-          CALL_TYPE_ENTERING[call.process];
-        const callMessage = message(`Message_${callType}`, capitalise(CALL_TYPE_LABELS[callType]));
-        const thrown = node(pool, 'intermediateThrowEvent', `Call ${processName(call.process)}`, lane, {
-          messageRef: callMessage,
-        });
-        sequence(pool, previous, thrown);
-        const called = emitRun(call, { throw: thrown, message: callMessage });
-        const fulfilled = message(
-          `Message_Fulfilled_${call.process}`,
-          `${processName(call.process)} fulfilled`,
-        );
-        const caught = node(pool, 'intermediateCatchEvent', `${processName(call.process)} fulfilled`, lane, {
-          messageRef: fulfilled,
-        });
-        sequence(pool, thrown, caught);
-        messageFlows.push({
-          id: nextId('MessageFlow'),
-          name: capitalise(CALL_TYPE_LABELS[callType]),
-          source: thrown,
-          target: called.start,
-          messageRef: callMessage,
-        });
-        messageFlows.push({
-          id: nextId('MessageFlow'),
-          name: `${processName(call.process)} fulfilled`,
-          source: called.end,
-          target: caught,
-          messageRef: fulfilled,
-        });
-        previous = caught;
-      }
-      const forks = handovers.filter((h) => h.kind === 'FORK');
-      if (!followForks && forks.length > 0) previous = emitCallActivities(pool, previous, forks, lane);
-      for (const spawn of handovers.filter((h) => h.kind === 'SPAWN')) {
-        const spawnMessage = message(
-          `Message_${spawn.callType}`,
-          capitalise(CALL_TYPE_LABELS[spawn.callType]),
-        );
-        const thrown = node(
-          pool,
-          'intermediateThrowEvent',
-          `Raise ${CALL_TYPE_LABELS[spawn.callType]}`,
-          lane,
-          {
-            messageRef: spawnMessage,
-          },
-        );
-        sequence(pool, previous, thrown);
-        if (!collapsed.has(spawn.target)) collapsed.set(spawn.target, `Participant_NewCall_${spawn.target}`);
-        messageFlows.push({
-          id: nextId('MessageFlow'),
-          name: `New ${CALL_TYPE_LABELS[spawn.callType]}`,
-          source: thrown,
-          target: { participant: collapsed.get(spawn.target)!, key: spawn.target },
-          messageRef: spawnMessage,
-        });
-        previous = thrown;
-      }
-    }
-    const end = caller
-      ? node(pool, 'endEvent', `${processName(run.process)} fulfilled`, lane, {
-          messageRef: message(`Message_Fulfilled_${run.process}`, `${processName(run.process)} fulfilled`),
-        })
-      : node(
-          pool,
-          'endEvent',
-          run.depth === 0 ? 'Call fulfilled' : `${processName(run.process)} fulfilled`,
-          lane,
-        );
-    sequence(pool, previous, end);
-    return { start, end };
-  };
-
-  const emitCallActivities = (pool: Pool, previous: FlowNode, forks: SnapshotHandover[], lane: number) => {
-    const callActivity = (fork: SnapshotHandover, at: { column?: number; row?: number } = {}) =>
-      node(
-        pool,
-        'callActivity',
-        processName(fork.target),
-        lane,
-        {
-          calledElement: `Process_${fork.target}`,
-          documentation: `Fork: a ${CALL_TYPE_LABELS[fork.callType]} to ${processName(fork.target)}; this process waits until it is fulfilled.`,
-        },
-        at,
-      );
-    if (forks.length === 1) {
-      const called = callActivity(forks[0]!);
-      sequence(pool, previous, called);
-      return called;
-    }
-    const split = node(pool, 'exclusiveGateway', 'Which process?', lane);
-    sequence(pool, previous, split);
-    const callColumn = column++;
-    const called = forks.map((fork, row) => callActivity(fork, { column: callColumn, row }));
-    const join = node(pool, 'exclusiveGateway', '', lane);
-    for (const each of called) {
-      sequence(pool, split, each);
-      sequence(pool, each, join);
-    }
-    return join;
-  };
-
-  // Pools in the order the path enters them; lanes in role order, "Unassigned" last.
-  for (const step of steps) poolOf(step.process);
-  if (withLanes) {
-    for (const pool of pools.values()) {
-      const roles = [
-        ...new Set(steps.filter((step) => step.process === pool.key).map((step) => step.laneRole)),
-      ];
-      roles.sort((a, b) => (a === null ? 1 : b === null ? -1 : roleOrder.get(a)! - roleOrder.get(b)!));
-      for (const role of roles) laneOf(pool, role);
-    }
-  }
-  for (const run of pathRuns(steps)) emitRun(run, null);
-  // An empty path still opens: a start and an end event in the pool of the process it starts in.
-  if (steps.length === 0) emitRun({ process: startProcess, depth: 0, entries: [] }, null);
-
-  // ---- layout
-  const columns = Math.max(column, 1);
-  const contentX = POOL_X + POOL_LABEL + (withLanes ? LANE_LABEL : 0) + 20;
-  const poolWidth = contentX - POOL_X + columns * COLUMN_WIDTH + 20;
-  const centreX = (n: FlowNode) => contentX + n.column * COLUMN_WIDTH + COLUMN_WIDTH / 2 - 20;
-  const poolList = [...pools.values()];
-  const laneTops = new Map<Pool, { top: number; height: number }[]>();
-  const poolBounds = new Map<string, { y: number; height: number }>();
-  let y = 40;
-  for (const pool of poolList) {
-    const laneCount = Math.max(pool.lanes.length, 1);
-    const lanes: { top: number; height: number }[] = [];
-    let top = y;
-    for (let lane = 0; lane < laneCount; lane += 1) {
-      const rows = Math.max(1, ...pool.nodes.filter((n) => n.lane === lane).map((n) => n.row + 1));
-      lanes.push({ top, height: rows * ROW_HEIGHT });
-      top += rows * ROW_HEIGHT;
-    }
-    laneTops.set(pool, lanes);
-    poolBounds.set(pool.participantId, { y, height: top - y });
-    y = top + POOL_GAP;
-  }
-  for (const participant of collapsed.values()) {
-    poolBounds.set(participant, { y, height: COLLAPSED_HEIGHT });
-    y += COLLAPSED_HEIGHT + POOL_GAP;
-  }
-  const bounds = new Map<string, { x: number; y: number; width: number; height: number }>();
-  for (const pool of poolList) {
-    const lanes = laneTops.get(pool)!;
-    for (const n of pool.nodes) {
-      const size = SIZE[n.type];
-      const lane = lanes[n.lane]!;
-      const cy = lane.top + n.row * ROW_HEIGHT + ROW_HEIGHT / 2;
-      bounds.set(n.id, {
-        x: centreX(n) - size.width / 2,
-        y: cy - size.height / 2,
-        width: size.width,
-        height: size.height,
-      });
-    }
-  }
-
-  // ---- XML
   const e = escapeXml;
   const out: string[] = [];
   const add = (text: string) => out.push(text);
@@ -482,7 +51,7 @@ export function bpmnXml(snapshot: OrganisationSnapshot, selection: BpmnSelection
     add(`  <bpmn:message id="${id}" name="${e(name)}" />`);
   }
   add(`  <bpmn:collaboration id="Collaboration_1" name="${e(`${title} (${snapshot.name})`)}">`);
-  for (const pool of poolList) {
+  for (const pool of pools) {
     add(
       `    <bpmn:participant id="${pool.participantId}" name="${e(pool.name)}" processRef="${pool.processId}" />`,
     );
@@ -497,7 +66,7 @@ export function bpmnXml(snapshot: OrganisationSnapshot, selection: BpmnSelection
     );
   }
   add('  </bpmn:collaboration>');
-  for (const pool of poolList) {
+  for (const pool of pools) {
     add(`  <bpmn:process id="${pool.processId}" name="${e(pool.name)}" isExecutable="false">`);
     if (pool.lanes.length > 0) {
       add(`    <bpmn:laneSet id="LaneSet_${pool.key}">`);
@@ -541,7 +110,7 @@ export function bpmnXml(snapshot: OrganisationSnapshot, selection: BpmnSelection
         .map(([px, py]) => `        <di:waypoint x="${px}" y="${py}" />`)
         .join('\n')}\n      </bpmndi:BPMNEdge>`,
     );
-  for (const pool of poolList) {
+  for (const pool of pools) {
     const pb = poolBounds.get(pool.participantId)!;
     shape(
       pool.participantId,
@@ -628,10 +197,6 @@ export function bpmnXml(snapshot: OrganisationSnapshot, selection: BpmnSelection
   add('  </bpmndi:BPMNDiagram>');
   add('</bpmn:definitions>');
   return `${out.join('\n')}\n`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry. */

@@ -115,6 +115,9 @@ export interface OrganisationSnapshot {
 }
 
 /** Lookups every writer needs. */
+/** Lookups by id and key over a snapshot. */
+export type SnapshotIndex = ReturnType<typeof indexSnapshot>;
+
 export function indexSnapshot(snapshot: OrganisationSnapshot) {
   const activities = new Map<string, SnapshotActivity & { process: ProcessKey }>();
   for (const process of snapshot.processes) {
