@@ -5,22 +5,14 @@
  * Every edit goes through `run(command)`; commands run one after another (each waits for the API), and
  * only commands enter the history — loading, selecting, dragging and naming a draft never do.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  arrangementAfterDrop,
-  arrangementOf,
-  sameArrangement,
-  shiftProcess,
-  type Arrangement,
-} from './arrangement';
+import { createStore } from 'zustand/vanilla';
+import { arrangementOf } from './arrangement';
 import {
   AddActivity,
   AddHandover,
-  ArrangeProcesses,
   Batch,
   DeleteActivity,
   DeleteHandover,
-  MoveActivity,
   RenameActivity,
   type Command,
   type CommandContext,
@@ -29,124 +21,15 @@ import { describeFailure, GatewayError, type EditFailure } from './errors';
 import type { ModelGateway } from './gateway';
 import { CommandHistory } from './history';
 import { IdAliases } from './ids';
-import { ARRANGEMENT, layoutArchitecture, positionAt, type ArchitectureLayout } from './layout';
+import { layoutArchitecture } from './layout';
 import { modelFromOrganisation, type ArchitectureModel } from './model';
 import { describeChanges } from './model-diff';
 import { mayEdit } from './rules';
-import type { HandoverKind } from './usm';
-import { highlightPath, type PathHighlight, type WorkflowPath } from './workflow-path';
+import { dragTarget, placementActions } from './store-placement';
+import { initialState, type EditorActions, type EditorState, type EditorStore } from './store-state';
+import { highlightPath } from './workflow-path';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
-
-export interface EditorState {
-  organisationId: string | null;
-  status: LoadStatus;
-  loadError: string | null;
-  model: ArchitectureModel | null;
-  layout: ArchitectureLayout | null;
-  /** Whether the signed-in user may edit (OWNER or ARCHITECT). */
-  editable: boolean;
-  /** Selected activity, process and hand-over ids. */
-  selection: readonly string[];
-  /** The activity being renamed inline. */
-  editingId: string | null;
-  /** A new activity being named: a free row at this position, not yet saved. */
-  draft: { processId: string; position: number } | null;
-  /** An activity being dragged to another place: where it is now (relative y), until it is dropped. */
-  drag: { activityId: string; y: number } | null;
-  /** A process container being dragged to another place: its top-left corner now, until it is dropped. */
-  processDrag: { processId: string; x: number; y: number } | null;
-  /** The kind of hand-over that dragging a connection creates. */
-  connectKind: HandoverKind;
-  showSpawns: boolean;
-  /** Commands waiting for the API. */
-  pending: number;
-  undoLabel: string | null;
-  redoLabel: string | null;
-  failure: EditFailure | null;
-  /**
-   * Counts the commands executed, undone and redone. Views that read through the GraphQL client (procedures,
-   * roles and tools, members) read again when it changes, so an undo shows on every view.
-   */
-  revision: number;
-  /** The workflow whose path the canvas highlights (from the API's expansion), and what it touches. */
-  workflowPath: WorkflowPath | null;
-  pathHighlight: PathHighlight | null;
-  /** The activity a walkthrough stands at: the canvas marks it and its process as current. */
-  currentActivityId: string | null;
-}
-
-export interface EditorActions {
-  open(organisationId: string): Promise<void>;
-  reload(): Promise<void>;
-  select(ids: readonly string[]): void;
-  /** Applies React Flow's select changes: ids that became (un)selected. */
-  changeSelection(changes: readonly { id: string; selected: boolean }[]): void;
-  startRename(activityId: string): void;
-  cancelRename(): void;
-  startDraft(processId: string, position?: number): void;
-  cancelDraft(): void;
-  /** Saves the draft under this name (AddActivity). */
-  commitDraft(name: string): Promise<void>;
-  addActivity(processId: string, name: string, position?: number): Promise<void>;
-  renameActivity(activityId: string, name: string): Promise<void>;
-  moveActivity(activityId: string, position: number): Promise<void>;
-  /** Moves an activity one place up (-1) or down (+1). */
-  nudgeActivity(activityId: string, delta: -1 | 1): Promise<void>;
-  dragActivity(activityId: string, y: number): void;
-  /** Ends a drag: moves the activity to the place it was dropped at (one command), or back. */
-  dropActivity(activityId: string, y: number): Promise<void>;
-  /** Saves an arrangement of the process containers (null: the default), as one command. */
-  arrangeProcesses(arrangement: Arrangement | null, label: string): Promise<void>;
-  /** Alt+arrow on a selected process: moves it to a neighbouring column or place. */
-  shiftProcess(processId: string, direction: 'left' | 'right' | 'up' | 'down'): Promise<void>;
-  dragProcess(processId: string, x: number, y: number): void;
-  /** Ends a drag: puts the process in the column and place it was dropped at (one command), or back. */
-  dropProcess(processId: string, x: number, y: number): Promise<void>;
-  connect(fromActivityId: string, targetProcessId: string, kind?: HandoverKind): Promise<void>;
-  deleteHandover(handoverId: string): Promise<void>;
-  deleteActivity(activityId: string): Promise<void>;
-  deleteSelection(): Promise<void>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  setConnectKind(kind: HandoverKind): void;
-  setShowSpawns(show: boolean): void;
-  dismissFailure(): void;
-  /** Highlights a workflow's expanded path on the canvas (null: none). */
-  showWorkflow(path: WorkflowPath | null): void;
-  /** Marks the activity a walkthrough stands at (null: none). */
-  showCurrentStep(activityId: string | null): void;
-  /** After a conflict: reload the model, then (optionally) apply the failed edit again on top of it. */
-  reloadAfterConflict(applyAgain: boolean): Promise<void>;
-  /** Runs a command and records it in the history; failures land in `failure`. */
-  run(command: Command): Promise<boolean>;
-}
-
-export type EditorStore = StoreApi<EditorState & EditorActions>;
-
-const initialState: EditorState = {
-  organisationId: null,
-  status: 'idle',
-  loadError: null,
-  model: null,
-  layout: null,
-  editable: false,
-  selection: [],
-  editingId: null,
-  draft: null,
-  drag: null,
-  processDrag: null,
-  connectKind: 'FORK',
-  showSpawns: true,
-  pending: 0,
-  undoLabel: null,
-  redoLabel: null,
-  failure: null,
-  revision: 0,
-  workflowPath: null,
-  pathHighlight: null,
-  currentActivityId: null,
-};
+export type { EditorActions, EditorState, EditorStore, LoadStatus } from './store-state';
 
 export function createEditorStore(
   gateway: ModelGateway,
@@ -334,90 +217,7 @@ export function createEditorStore(
         await actions.run(new RenameActivity(activityId, name));
       },
 
-      async moveActivity(activityId, position) {
-        const activity = get().model?.activities[activityId];
-        if (!activity || activity.position === position) return;
-        await actions.run(new MoveActivity(activityId, position));
-      },
-
-      async nudgeActivity(activityId, delta) {
-        const model = get().model;
-        const activity = model?.activities[activityId];
-        if (!model || !activity) return;
-        const count = model.processes[activity.processId]?.activityIds.length ?? 0;
-        const position = activity.position + delta;
-        if (position >= 1 && position <= count) await actions.moveActivity(activityId, position);
-      },
-
-      dragActivity(activityId, y) {
-        if (!get().editable) return;
-        const model = get().model;
-        const before = dragTarget(model, get().drag);
-        const drag = { activityId, y };
-        const after = dragTarget(model, drag);
-        // The others make room where the activity would land; the layout only changes when that place does.
-        if (before?.position === after?.position && before?.activityId === after?.activityId) set({ drag });
-        else relayout({ drag });
-      },
-
-      async dropActivity(activityId, y) {
-        const model = get().model;
-        const activity = model?.activities[activityId];
-        if (!model || !activity || !get().editable) {
-          relayout({ drag: null });
-          return;
-        }
-        const position = positionAt(model, activity.processId, y);
-        if (position === activity.position) {
-          relayout({ drag: null });
-          return;
-        }
-        // The dragged node stays where it was dropped until the move is saved, then snaps into its slot.
-        set({ drag: { activityId, y } });
-        try {
-          await actions.moveActivity(activityId, position);
-        } finally {
-          relayout({ drag: null });
-        }
-      },
-
-      async arrangeProcesses(arrangement, label) {
-        const model = get().model;
-        if (!model) return;
-        const next = arrangement && sameArrangement(arrangement, ARRANGEMENT) ? null : arrangement;
-        if (sameArrangement(arrangementOf(next), arrangementOf(model.arrangement))) return;
-        await actions.run(new ArrangeProcesses(next, label));
-      },
-
-      async shiftProcess(processId, direction) {
-        const model = get().model;
-        const process = model?.processes[processId];
-        if (!model || !process || !get().editable) return;
-        const next = shiftProcess(arrangementOf(model.arrangement), process.key, direction);
-        if (next) await actions.arrangeProcesses(next, `Move ${process.name} ${direction}`);
-      },
-
-      dragProcess(processId, x, y) {
-        if (get().editable) set({ processDrag: { processId, x, y } });
-      },
-
-      async dropProcess(processId, x, y) {
-        const { model, layout } = get();
-        const process = model?.processes[processId];
-        if (!model || !layout || !process || !get().editable) {
-          set({ processDrag: null });
-          return;
-        }
-        const boxes = Object.fromEntries(
-          model.processIds.map((id) => [model.processes[id]!.key, layout.processes[id]]),
-        );
-        const next = arrangementAfterDrop(arrangementOf(model.arrangement), boxes, process.key, x, y);
-        try {
-          await actions.arrangeProcesses(next, `Move ${process.name}`);
-        } finally {
-          set({ processDrag: null });
-        }
-      },
+      ...placementActions({ get, set, relayout }),
 
       async connect(fromActivityId, targetProcessId, kind) {
         await actions.run(new AddHandover(fromActivityId, targetProcessId, kind ?? get().connectKind));
@@ -539,16 +339,6 @@ export function createEditorStore(
 
     return { ...initialState, ...actions };
   });
-}
-
-/** Where a dragged activity would land if dropped now. */
-function dragTarget(
-  model: ArchitectureModel | null,
-  drag: EditorState['drag'],
-): { activityId: string; position: number } | null {
-  const activity = drag && model?.activities[drag.activityId];
-  if (!drag || !model || !activity) return null;
-  return { activityId: drag.activityId, position: positionAt(model, activity.processId, drag.y) };
 }
 
 function unique(ids: readonly string[]): string[] {
