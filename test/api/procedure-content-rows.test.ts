@@ -1,5 +1,5 @@
 import { loadProcedureContentRows } from '@usm/api/src/services/procedure-content-rows';
-import { loadProcedureContents } from '@usm/api/src/services/procedure-contents';
+import { loadProcedureContents, type ResponsibilityRecord } from '@usm/api/src/services/procedure-contents';
 import { Procedure } from '@usm/api/src/persistence/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -8,7 +8,8 @@ import { startTestApi, type TestApi } from '../support/test-api';
  * The GraphQL loaders read procedure contents as plain rows (loadProcedureContentRows) rather than ORM
  * entities, for speed on large organisations. Whatever they read must be what the entities say: the same
  * steps, responsibilities, instructions and tools, in the same order, with the same column values,
- * timestamps included (read as epoch milliseconds there, parsed from text by the ORM here).
+ * timestamps included (read as epoch milliseconds there, parsed from text by the ORM here); of a
+ * responsibility, what ResponsibilityRecord names.
  */
 let api: TestApi;
 beforeAll(async () => {
@@ -61,7 +62,18 @@ describe('procedure contents read as rows', () => {
       const entities = asEntities.get(id)!;
       const rows = asRows.get(id)!;
       expect(comparable(rows.steps)).toEqual(comparable(entities.steps));
-      expect(comparable(rows.responsibilitiesByStep)).toEqual(comparable(entities.responsibilitiesByStep));
+      // Responsibilities are read as ResponsibilityRecord: step, role and letters.
+      const records = (byStep: Map<string, ResponsibilityRecord[]>) =>
+        [...byStep].map(([stepId, list]) => [
+          stepId,
+          list.map(({ step, role, raci }) => ({ step: step.id, role: role.id, raci })),
+        ]);
+      expect(records(rows.responsibilitiesByStep)).toEqual(records(entities.responsibilitiesByStep));
+      expect([...rows.responsibilitiesByStep.values()].flat()[0]).toEqual({
+        step: expect.any(Object),
+        role: expect.any(Object),
+        raci: expect.any(Array),
+      });
       expect(comparable(rows.instructions)).toEqual(comparable(entities.instructions));
       expect(comparable(rows.instructionsByStep)).toEqual(comparable(entities.instructionsByStep));
       expect(comparable(rows.toolsByInstruction)).toEqual(comparable(entities.toolsByInstruction));

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ProcedureStep, Responsibility, Tool, WorkInstruction } from '../persistence/entities';
-import { groupContents, type ProcedureContents } from './procedure-contents';
+import type { ProcedureStep, Tool, WorkInstruction } from '../persistence/entities';
+import { groupContents, type ProcedureContents, type ResponsibilityRecord } from './procedure-contents';
 
 /**
  * Procedure contents read without ORM entities, for read-only paths (the GraphQL loaders), where
  * hydrating tens of thousands of entities costs most of a large read. The same four statements as
- * `loadProcedureContents`, ids passed as one array parameter. The objects carry every column of their
- * entity, relations as `{ id }` references, so mappers and domain read them like entities; they must never
- * be handed to an entity manager (writes keep the ORM and `loadProcedureContents`).
+ * `loadProcedureContents`, ids passed as one array parameter. Steps, instructions and tools carry every
+ * column of their entity, relations as `{ id }` references, so mappers and domain read them like entities;
+ * responsibilities carry what ResponsibilityRecord names. They must never be handed to an entity manager
+ * (writes keep the ORM and `loadProcedureContents`).
  *
  * Each statement answers one JSON text of compact arrays (one per row, columns by position) rather than
  * rows: on a large organisation (~150,000 rows) pg's column-by-column decoding and a Date parsed from
@@ -56,28 +57,19 @@ export async function loadProcedureContentRows(
         obsolete: row[12],
       }) as unknown as ProcedureStep,
   );
+  // Who holds which letters on which step: all any field asks of a responsibility (ResponsibilityRecord).
   const [responsibilityRows] = await read(
-    asJson(`responsibility.id, responsibility.version, ${epochMs('responsibility.created_at')},
-      ${epochMs('responsibility.updated_at')}, responsibility.organisation_id, responsibility.step_id,
-      responsibility.role_id, responsibility.raci`)(
+    asJson(`responsibility.step_id, responsibility.role_id, responsibility.raci`)(
       `from responsibility join procedure_step step on step.id = responsibility.step_id
        where step.procedure_id = any(?::uuid[])`,
       'responsibility.created_at, responsibility.id',
     ),
   );
-  const responsibilities = responsibilityRows!.map(
-    (row) =>
-      ({
-        id: row[0],
-        version: row[1],
-        createdAt: new Date(row[2] as number),
-        updatedAt: new Date(row[3] as number),
-        organisation: refs.get(row[4]),
-        step: refs.get(row[5]),
-        role: refs.get(row[6]),
-        raci: row[7],
-      }) as unknown as Responsibility,
-  );
+  const responsibilities: ResponsibilityRecord[] = responsibilityRows!.map((row) => ({
+    step: refs.get(row[0]),
+    role: refs.get(row[1]),
+    raci: row[2] as ResponsibilityRecord['raci'],
+  }));
   const [instructionRows] = await read(
     asJson(`id, version, ${epochMs('created_at')}, ${epochMs('updated_at')}, organisation_id, procedure_id,
       step_id, role_id, text`)(`from work_instruction where procedure_id = any(?::uuid[])`, 'created_at, id'),

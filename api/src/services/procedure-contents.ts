@@ -10,12 +10,23 @@ import {
 } from '../persistence/entities';
 
 /**
+ * What is read of a responsibility: who holds which letters on which step. Nothing the API answers about
+ * procedures needs more (no field exposes a responsibility's id, version or timestamps), and the rows read
+ * for whole-model requests (procedure-content-rows.ts) carry only this; entities satisfy it too.
+ */
+export interface ResponsibilityRecord {
+  step: { id: string };
+  role: { id: string };
+  raci: Responsibility['raci'];
+}
+
+/**
  * Everything stored under a set of procedures, read in four statements however many procedures and
  * steps there are, and indexed for the questions the API answers about them.
  */
 export interface ProcedureContents {
   steps: ProcedureStep[];
-  responsibilitiesByStep: Map<string, Responsibility[]>;
+  responsibilitiesByStep: Map<string, ResponsibilityRecord[]>;
   instructions: WorkInstruction[];
   instructionsByStep: Map<string, WorkInstruction[]>;
   toolsByInstruction: Map<string, Tool[]>;
@@ -60,7 +71,7 @@ export async function loadProcedureContents(
 export function groupContents(
   ids: readonly string[],
   steps: readonly ProcedureStep[],
-  responsibilities: readonly Responsibility[],
+  responsibilities: readonly ResponsibilityRecord[],
   instructions: readonly WorkInstruction[],
   links: readonly { workInstructionId: string; tool: Tool }[],
 ): Map<string, ProcedureContents> {
