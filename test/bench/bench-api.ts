@@ -230,19 +230,36 @@ const repositoryRoot = new URL('../../', import.meta.url);
  * 10 s). A process that exits early rejects with its output.
  */
 export async function spawnApi(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedApi> {
-  const { spawn } = await import('node:child_process');
-  const startedAt = performance.now();
   // e.g. BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the spawned API.
   const flags = process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'api/src/main.ts'], {
+  const spawned = await spawnScript({
+    what: 'API',
+    args: [...flags, '--import', 'tsx', 'api/src/main.ts'],
+    env: { PORT: '0', HOST: '127.0.0.1', ...env },
+    ready: /GraphQL API\s+http:\/\/localhost:(\d+)\/graphql/,
+    timeoutMs,
+  });
+  return { ...spawned, url: `http://127.0.0.1:${spawned.port}/graphql` };
+}
+
+/**
+ * A Node script of this repository as its own process (with tsx and the API's tsconfig), resolved once a
+ * line of its output matches `ready` (whose first group is the port). Everything it prints is kept for
+ * error messages; `stop()` sends SIGTERM and waits (SIGKILL after 10 s). A process that exits early
+ * rejects with its output.
+ */
+export async function spawnScript(options: {
+  what: string;
+  args: string[];
+  env: Record<string, string>;
+  ready: RegExp;
+  timeoutMs: number;
+}): Promise<Omit<SpawnedApi, 'url'> & { port: number }> {
+  const { spawn } = await import('node:child_process');
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, options.args, {
     cwd: repositoryRoot,
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: 'api/tsconfig.json',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
-    },
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'api/tsconfig.json', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -264,11 +281,11 @@ export async function spawnApi(env: Record<string, string>, timeoutMs = 60_000):
   try {
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`API not ready in ${timeoutMs} ms:\n${output}`)),
-        timeoutMs,
+        () => reject(new Error(`${options.what} not ready in ${options.timeoutMs} ms:\n${output}`)),
+        options.timeoutMs,
       );
       const look = () => {
-        const match = /GraphQL API\s+http:\/\/localhost:(\d+)\/graphql/.exec(output);
+        const match = options.ready.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(Number(match[1]));
@@ -277,15 +294,10 @@ export async function spawnApi(env: Record<string, string>, timeoutMs = 60_000):
       child.stdout.on('data', look);
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`API exited with ${code}:\n${output}`));
+        reject(new Error(`${options.what} exited with ${code}:\n${output}`));
       });
     });
-    return {
-      url: `http://127.0.0.1:${port}/graphql`,
-      readyMs: performance.now() - startedAt,
-      output: () => output,
-      stop,
-    };
+    return { port, readyMs: performance.now() - startedAt, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,14 +5,20 @@
  * by a bare Node http handler on its own pg pool. Both answer over HTTP on loopback with the same load loop.
  * Reports throughput (target ≥ 0.5× the baseline's), latency and SQL statements per request at two model
  * sizes (the GraphQL count must not grow with the model). The API executes operations compiled
- * (graphql-jit), as it is deployed; a second API server on the same database executing with graphql-js's
+ * (graphql-jit), as it is deployed; a second API on the same database executing with graphql-js's
  * interpreter is measured alongside, for reference (its rows have no target).
+ *
+ * Throughput is measured against processes of their own, as deployed (`api/src/main.ts` as `pnpm start`
+ * runs it, twice, and `baseline-server.ts`), so that no server shares a thread with the load generator.
+ * An API in this process serves what needs its internals: generating the organisation, signing in,
+ * the statement counts and the byte-for-byte comparison.
  */
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
-import { createUsmServer, type UsmServer } from '@usm/api/src/server';
 import {
   runInterleavedLoad,
+  spawnApi,
+  spawnScript,
   startBenchApi,
   storedUserId,
   type BenchApi,
@@ -304,17 +310,42 @@ interface SizeRun {
   graphqlStatements: Set<number>;
 }
 
-/** The same API on the same database, executing with graphql-js instead of compiled code. */
-async function startInterpretedApi(api: BenchApi): Promise<{ api: BenchApi; server: UsmServer }> {
-  const server = await createUsmServer({
-    database: api.database,
-    explorer: false,
-    reportStatements: true,
-    principalCacheMs: 0,
-    compiledExecution: false,
-  });
-  const port = await server.listen(0, '127.0.0.1');
-  return { api: { ...api, url: `http://127.0.0.1:${port}/graphql` }, server };
+/** The API and the baseline, each as its own process on the benchmark's database. */
+interface Servers {
+  compiled: BenchApi;
+  interpreted: BenchApi;
+  baselineUrl: string;
+  stop(): Promise<void>;
+}
+
+async function spawnServers(api: BenchApi, databaseUrl: string): Promise<Servers> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    await Promise.all(stops.map((each) => each()));
+  };
+  try {
+    const compiled = await spawnApi({ DATABASE_URL: databaseUrl });
+    stops.push(compiled.stop);
+    const interpreted = await spawnApi({ DATABASE_URL: databaseUrl, USM_COMPILED_EXECUTION: 'false' });
+    stops.push(interpreted.stop);
+    const baseline = await spawnScript({
+      what: 'baseline',
+      args: ['--import', 'tsx', 'test/bench/baseline-server.ts'],
+      env: { DATABASE_URL: databaseUrl },
+      ready: /Baseline listening at http:\/\/127\.0\.0\.1:(\d+)\//,
+      timeoutMs: 60_000,
+    });
+    stops.push(baseline.stop);
+    return {
+      compiled: { ...api, url: compiled.url },
+      interpreted: { ...api, url: interpreted.url },
+      baselineUrl: `http://127.0.0.1:${baseline.port}/`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 export async function run(context: BenchContext): Promise<BenchResult[]> {
@@ -330,23 +361,23 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
   // The session cache would make every other request one statement shorter (a session read or not): off,
   // so the count shows what the read itself costs. Its effect on a multi-megabyte read is nil.
   const api = await startBenchApi({ principalCacheMs: 0 });
-  let baseline: Baseline | undefined;
-  let interpreted: { api: BenchApi; server: UsmServer } | undefined;
+  let servers: Servers | undefined;
   try {
-    baseline = await startBaseline(api.database.orm.config.get('clientUrl')!);
-    interpreted = await startInterpretedApi(api);
+    context.progress(
+      'starting the API (compiled and interpreted) and the baseline as processes of their own',
+    );
+    servers = await spawnServers(api, api.database.orm.config.get('clientUrl')!);
     const runs: SizeRun[] = [];
     for (const [label, size] of sizes) {
       const organisation = await generateSyntheticOrganisation(api.database, size, 42, {
         creatorId: storedUserId(api.userId),
         progress: context.progress,
       });
-      runs.push(await measureSize(context, api, interpreted.api, baseline, label, organisation));
+      runs.push(await measureSize(context, api, servers, label, organisation));
     }
     return results(runs);
   } finally {
-    await baseline?.close();
-    await interpreted?.server.stop();
+    await servers?.stop();
     await api.close();
   }
 }
@@ -354,19 +385,19 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
 async function measureSize(
   context: BenchContext,
   api: BenchApi,
-  interpretedApi: BenchApi,
-  baseline: Baseline,
+  servers: Servers,
   label: string,
   organisation: SyntheticOrganisation,
 ): Promise<SizeRun> {
-  // The same JSON from all three, or the comparison means nothing.
+  // The same JSON from all of them, or the comparison means nothing.
   const baselineJson = JSON.stringify(
-    JSON.parse((await fetchBaseline(baseline.url, organisation.storedId)).text),
+    JSON.parse((await fetchBaseline(servers.baselineUrl, organisation.storedId)).text),
   );
   let graphqlJson = '';
   for (const [name, from] of [
-    ['GraphQL', api],
-    ['GraphQL (interpreted)', interpretedApi],
+    ['GraphQL in process', api],
+    ['GraphQL', servers.compiled],
+    ['GraphQL (interpreted)', servers.interpreted],
   ] as const) {
     graphqlJson = JSON.stringify(JSON.parse((await fetchGraphQL(from, organisation.organisationId)).text));
     if (graphqlJson !== baselineJson) {
@@ -380,13 +411,17 @@ async function measureSize(
   const bytes = graphqlJson.length;
   context.progress(`${label}: ${(bytes / 1e6).toFixed(1)} MB of identical JSON; measuring`);
   const large = bytes > 2e6;
+  // Statements per request from the API in this process (the spawned ones do not report them).
   const statements = new Set<number>();
+  for (let index = 0; index < 2; index += 1) {
+    statements.add((await fetchGraphQL(api, organisation.organisationId)).statements);
+  }
   // Interleaved (bench-api.ts): on a shared machine the three sides must see the same neighbours.
   const measured = await runInterleavedLoad({
     sides: {
-      graphql: async () => statements.add((await fetchGraphQL(api, organisation.organisationId)).statements),
-      interpreted: () => fetchGraphQL(interpretedApi, organisation.organisationId),
-      baseline: () => fetchBaseline(baseline.url, organisation.storedId),
+      graphql: () => fetchGraphQL(servers.compiled, organisation.organisationId),
+      interpreted: () => fetchGraphQL(servers.interpreted, organisation.organisationId),
+      baseline: () => fetchBaseline(servers.baselineUrl, organisation.storedId),
     },
     concurrency: 2,
     rounds: context.quick ? 1 : large ? 3 : 4,
