@@ -4,7 +4,7 @@
  * test/bench/baseline-server.ts` prints `Baseline listening at http://127.0.0.1:<port>/` and serves
  * `GET /?id=<stored organisation id>` until SIGTERM.
  */
-import { startBaseline } from './suites/full-model-read';
+import { startBaseline } from './full-model-baseline';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {

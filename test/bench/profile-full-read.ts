@@ -15,7 +15,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createUsmServer } from '@usm/api/src/server';
 import { startBenchApi, storedUserId } from './bench-api';
-import { fetchBaseline, fetchGraphQL, startBaseline } from './suites/full-model-read';
+import { fetchBaseline, startBaseline } from './full-model-baseline';
+import { fetchGraphQL } from './suites/full-model-read';
 import { DEFAULT_SIZES, generateSyntheticOrganisation, LARGE_SIZES } from './synthetic-organisation';
 
 const { values } = parseArgs({
