@@ -14,6 +14,7 @@
  * the statement counts and the byte-for-byte comparison.
  */
 import {
+  newSession,
   runInterleavedLoad,
   spawnApi,
   spawnScript,
@@ -200,7 +201,14 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
         creatorId: storedUserId(api.userId),
         progress: context.progress,
       });
-      runs.push(await measureSize(context, api, servers, label, organisation));
+      // The spawned processes may have cached the user's memberships from before this organisation.
+      const session = await newSession(api);
+      const fresh = {
+        ...servers,
+        compiled: { ...servers.compiled, token: session.token },
+        interpreted: { ...servers.interpreted, token: session.token },
+      };
+      runs.push(await measureSize(context, api, fresh, label, organisation));
     }
     return results(runs);
   } finally {
